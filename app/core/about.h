@@ -1,0 +1,12 @@
+#pragma once
+// Version and build facts shown by --version and Help > About.
+// Thread-safety: safe from any thread.
+
+#include <QString>
+
+namespace app {
+
+QString applicationVersion();  // e.g. "0.1.0"
+QString versionReport();       // multi-line: app, Qt, libtorch, DCMTK/OpenCV/OpenJPEG versions
+
+}  // namespace app

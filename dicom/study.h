@@ -1,0 +1,112 @@
+#pragma once
+// The patient -> study -> series -> instance tree built from whatever the user opened, with the
+// metadata a viewer needs. Photographs appear as instances of modality "XC" in a study of their
+// folder, so the browser shows them beside DICOM.
+// Thread-safety: plain values.
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dicom {
+
+enum class VoiFunction { Linear, LinearExact, Sigmoid };
+
+struct WindowPreset {
+    double center = 0;        // modality units (HU for CT)
+    double width = 0;         // modality units, > 0
+    VoiFunction function = VoiFunction::Linear;
+    std::string explanation;  // Window Center & Width Explanation, e.g. "LUNG"; may be empty
+};
+
+enum class SpacingSource {
+    None,
+    PixelSpacing,         // (0028,0030): in the patient
+    ImagerPixelSpacing,   // (0018,1164): at the detector; magnified, not calibrated
+    NominalScannedPixelSpacing,
+    Calibrated,           // Pixel Spacing Calibration Type present
+};
+
+struct PixelSpacing {
+    double row = 0;     // mm between rows (vertical)
+    double column = 0;  // mm between columns (horizontal)
+    SpacingSource source = SpacingSource::None;
+};
+
+enum class SourceKind { Dicom, Photograph };
+
+struct InstanceInfo {
+    std::string path;             // file path (or "archive.zip!member")
+    SourceKind kind = SourceKind::Dicom;
+    std::string sopInstanceUid;
+    std::string sopClassUid;
+    int instanceNumber = 0;
+    int rows = 0;
+    int columns = 0;
+    int frames = 1;
+    int samplesPerPixel = 1;
+    int bitsAllocated = 0;
+    int bitsStored = 0;
+    bool pixelSigned = false;
+    std::string photometric;      // e.g. "MONOCHROME2", "RGB"
+    std::string transferSyntax;   // UID; empty for photographs
+    std::string transferSyntaxName;
+    std::string imageType;
+    PixelSpacing spacing;
+    std::optional<std::array<double, 3>> imagePosition;     // mm, patient coordinates
+    std::optional<std::array<double, 6>> imageOrientation;  // row and column direction cosines
+    std::optional<double> sliceLocation;
+    double rescaleSlope = 1;
+    double rescaleIntercept = 0;
+    std::string rescaleType;      // e.g. "HU"
+    std::vector<WindowPreset> windows;  // every pair in the file, in file order
+    bool burnedInAnnotation = false;
+    bool hasPixelData = true;
+};
+
+struct SeriesInfo {
+    std::string seriesInstanceUid;
+    int seriesNumber = 0;
+    std::string modality;         // "CT", "MR", "CR", "DX", "XC" (photographs) ...
+    std::string description;
+    std::string bodyPart;
+    std::string date;             // YYYYMMDD when known
+    std::vector<InstanceInfo> instances;  // sorted along the slice normal, then Instance Number
+};
+
+struct StudyInfo {
+    std::string studyInstanceUid;
+    std::string studyId;
+    std::string accessionNumber;
+    std::string date;             // YYYYMMDD
+    std::string time;
+    std::string description;
+    std::string referringPhysician;
+    std::vector<SeriesInfo> series;
+};
+
+struct PatientInfo {
+    std::string patientId;
+    std::string name;             // UTF-8, DICOM PN form with '^' separators
+    std::string birthDate;
+    std::string sex;
+    std::vector<StudyInfo> studies;
+};
+
+struct FileError {
+    std::string path;
+    std::string message;          // "<reason>", clinician readable
+};
+
+struct Collection {
+    std::vector<PatientInfo> patients;
+    std::vector<FileError> errors;
+
+    std::size_t instanceCount() const;
+};
+
+// Merges `more` into `into`, grouping by patient, study and series UID and re-sorting series.
+void mergeCollections(Collection& into, Collection more);
+
+}  // namespace dicom
