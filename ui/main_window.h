@@ -1,17 +1,94 @@
 #pragma once
-// The workstation's main window: study browser (left), viewer (centre), prompt panel and report
-// editor (right). It only lays out and wires the panels; each panel owns its own behaviour.
+// The workstation's main window: study browser (left), series viewer (centre), prompt panel and
+// report editor (right), menus and status bar. It lays out and wires the panels; each panel and
+// controller owns its own behaviour.
 // Thread-safety: GUI thread only.
 
 #include <QMainWindow>
+#include <QPointer>
+
+#include "ui/window_actions.h"
+
+class QLabel;
+class QProgressBar;
+class QSplitter;
+class QToolButton;
 
 namespace ui {
+
+class DraftingService;
+class FrameCache;
+class PromptPanel;
+class ReportEditor;
+class SeriesViewer;
+class StudyBrowser;
+class StudyLoader;
+class StudySession;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    // The service that drafts text; null means no model support at all. Not owned.
+    void setDraftingService(DraftingService* service);
+    void setVersionReport(const QString& report);
+    void setSampleStudyPath(const QString& path);
+
+    void openPaths(const QStringList& paths);
+    void openSampleStudy();
+
+    StudySession& session() const { return *m_session; }
+    StudyBrowser* browser() const { return m_browser; }
+    SeriesViewer* seriesViewer() const { return m_seriesViewer; }
+    PromptPanel* promptPanel() const { return m_promptPanel; }
+    ReportEditor* reportEditor() const { return m_reportEditor; }
+    StudyLoader* loader() const { return m_loader; }
+    const WindowActions& actions() const { return m_actions; }
+
+Q_SIGNALS:
+    void modelFolderChosen(const QString& directory);
+    void studiesLoaded();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void buildLayout();
+    void buildStatusBar();
+    void connectActions();
+    void connectViewerActions();
+    void connectLoader();
+    void rebuildRecentMenu();
+    void rebuildLanguageMenu();
+    void restoreSettings();
+    void saveSettings();
+    void chooseFiles();
+    void chooseFolder();
+    void chooseModelFolder();
+    void onStudiesLoaded(const QStringList& paths);
+    void showLoadErrors(int firstNewError);
+
+    StudySession* m_session = nullptr;
+    FrameCache* m_cache = nullptr;
+    StudyLoader* m_loader = nullptr;
+    StudyBrowser* m_browser = nullptr;
+    SeriesViewer* m_seriesViewer = nullptr;
+    PromptPanel* m_promptPanel = nullptr;
+    ReportEditor* m_reportEditor = nullptr;
+    QSplitter* m_mainSplitter = nullptr;
+    QSplitter* m_rightSplitter = nullptr;
+    QProgressBar* m_loadProgress = nullptr;
+    QToolButton* m_cancelLoad = nullptr;
+    QLabel* m_modelStatus = nullptr;
+    QLabel* m_speedStatus = nullptr;
+    WindowActions m_actions;
+    QString m_versionReport;
+    QString m_samplePath;
+    QPointer<DraftingService> m_service;
 };
 
 }  // namespace ui

@@ -1,0 +1,59 @@
+#include "ui/assistant/model_notice.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace ui {
+
+ModelNotice::ModelNotice(QWidget* parent) : QFrame(parent) {
+    setFrameShape(QFrame::StyledPanel);
+    setObjectName(QStringLiteral("modelNotice"));
+    m_label = new QLabel(this);
+    m_label->setWordWrap(true);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setOpenExternalLinks(false);
+    m_label->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    connect(m_label, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("choose-model")) {
+            Q_EMIT chooseModelRequested();
+        }
+    });
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addWidget(m_label);
+    setState(ModelState::None, {});
+}
+
+QString ModelNotice::howToGetModel() {
+    return tr("<b>No MedGemma model is selected.</b> Viewing works; drafting is off until a "
+              "model is chosen.<br>To get one: sign in to Hugging Face, open "
+              "<i>google/medgemma-4b-it</i>, accept the Health AI Developer Foundations terms, "
+              "and download the whole folder (about 8.6 GB), e.g. with "
+              "<tt>hf download google/medgemma-4b-it</tt>. Then select it in "
+              "<b>Model ▸ Choose model folder…</b> (Ctrl+M) — <a href=\"choose-model\">choose "
+              "now</a>. Models already in the Hugging Face cache are found automatically.");
+}
+
+void ModelNotice::setState(ModelState state, const QString& detail) {
+    switch (state) {
+        case ModelState::None:
+            m_label->setText(howToGetModel());
+            break;
+        case ModelState::Loading:
+            m_label->setText(tr("Loading %1 …").arg(detail.toHtmlEscaped()));
+            break;
+        case ModelState::Ready:
+            m_label->setText(tr("Model: %1").arg(detail.toHtmlEscaped()));
+            break;
+        case ModelState::Failed:
+            m_label->setText(tr("<b>The model could not be loaded.</b> %1<br>"
+                                "<a href=\"choose-model\">Choose another folder</a>")
+                                 .arg(detail.toHtmlEscaped()));
+            break;
+    }
+    setProperty("state", int(state));
+}
+
+QString ModelNotice::text() const { return m_label->text(); }
+
+}  // namespace ui
