@@ -18,7 +18,7 @@ namespace inference {
 enum class LayerType { Sliding, Full };
 
 struct RopeParams {
-    double theta = 10000.0;  // base frequency
+    double theta = 10000.0;     // base frequency
     double linearFactor = 1.0;  // "linear" scaling divides inv_freq by this; 1 = default rope
 };
 
@@ -58,7 +58,7 @@ struct VisionConfig {
 };
 
 struct ModelConfig {
-    std::string architecture;      // "Gemma3ForConditionalGeneration" or "Gemma3ForCausalLM"
+    std::string architecture;  // "Gemma3ForConditionalGeneration" or "Gemma3ForCausalLM"
     TextConfig text;
     std::optional<VisionConfig> vision;  // absent for text-only checkpoints
     std::int64_t mmTokensPerImage = 256;
@@ -69,7 +69,8 @@ struct ModelConfig {
     std::string torchDtype = "bfloat16";
 
     bool hasVision() const { return vision.has_value(); }
-    // Side of the average-pool window of the projector: patchesPerSide / sqrt(mmTokensPerImage).
+    // Side of the average-pool window of the projector: patchesPerSide / sqrt(mmTokensPerImage);
+    // 0 for a text-only model.
     std::int64_t poolKernel() const;
 };
 
@@ -99,10 +100,28 @@ struct PreprocessorConfig {
     std::int64_t panAndScanMinCropSize = 256;
     std::int64_t panAndScanMaxNumCrops = 4;
     double panAndScanMinRatioToActivate = 1.2;
+    // image_seq_length when the file states it; must equal ModelConfig::mmTokensPerImage.
+    std::optional<std::int64_t> imageSeqLength;
 };
 
 // Parses config.json text. `fileName` is used in error messages.
+// Both forms are accepted: old (sliding_window_pattern, rope_scaling on the full-attention
+// layers, rope_theta, rope_local_base_freq) and new (layer_types, rope_parameters keyed by
+// "full_attention"/"sliding_attention", or one flat rope_parameters dict that, like
+// rope_scaling, applies to the full-attention layers). Absent or null keys take the defaults
+// of transformers' Gemma3TextConfig / SiglipVisionConfig (not the member initialisers above,
+// which are the 4B values): e.g. sliding_window 4096, head_dim 256, query_pre_attn_scalar 256,
+// vision 768 wide with patch 16, and always gelu_pytorch_tanh / 1e-6 in the vision tower.
+// Text-only configs (model_type gemma3_text, Gemma3ForCausalLM) carry the text keys at the top
+// level and resolve to `vision == nullopt`. eos_token_id may be an integer or a list; when no
+// eos_token_id is given anywhere, [1, 106] (<eos>, <end_of_turn>) stands, so chat models stop.
+// Errors: malformed JSON or a key of the wrong type or value -> InvalidFile naming the key
+// ("config.json: text_config.hidden_size must be an integer, found a string"); a well-formed
+// model this engine does not run (other architectures, RoPE types other than default/linear,
+// attention_bias, non-tanh activations) -> UnsupportedModel.
 Result<ModelConfig> parseModelConfig(const std::string& jsonText, const std::string& fileName);
+// generation_config.json and preprocessor_config.json: absent or null keys keep the member
+// initialisers above (Gemma 3's published values). Errors as for parseModelConfig.
 Result<GenerationConfig> parseGenerationConfig(const std::string& jsonText,
                                                const std::string& fileName);
 Result<PreprocessorConfig> parsePreprocessorConfig(const std::string& jsonText,
