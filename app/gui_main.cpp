@@ -8,6 +8,7 @@
 #include <QSettings>
 
 #include "app/core/about.h"
+#include "app/core/engine_drafting_service.h"
 #include "app/core/paths.h"
 #include "app/core/translation_setup.h"
 #include "ui/common/settings_keys.h"
@@ -60,7 +61,20 @@ int main(int argc, char** argv) {
     app::installTranslations(application, QSettings().value(ui::settings::language()).toString());
     const Options options = parseOptions(application);
 
+    app::EngineDraftingService drafting;
     ui::MainWindow window;
+    window.setDraftingService(&drafting);
+    auto loadModel = [&drafting](const QString& directory) {
+        inference::LoadOptions options;
+        options.directory = directory.toStdString();
+        options.threads = app::guiComputeThreads();
+        drafting.loadModel(options);
+    };
+    QObject::connect(&window, &ui::MainWindow::modelFolderChosen, &drafting, loadModel);
+    const QString modelDirectory = QSettings().value(ui::settings::modelDirectory()).toString();
+    if (!modelDirectory.isEmpty() && QFileInfo(modelDirectory).isDir()) {
+        loadModel(modelDirectory);
+    }
     window.setVersionReport(app::versionReport());
     window.setSampleStudyPath(app::sampleStudyPath());
     window.show();

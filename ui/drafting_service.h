@@ -20,6 +20,7 @@ struct DraftImage {
     QString sourceLabel;   // e.g. "CT 2 / slice 5 of 12" (shown in the strip and provenance)
     QString sopInstanceUid;
     int frame = 0;
+    QString recipe;        // how the picture was prepared (provenance)
 };
 
 struct DraftSampling {

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include "translations/available_languages.h"
+#include "ui/assistant/draft_controller.h"
 #include "ui/assistant/prompt_panel.h"
 #include "ui/browser/study_browser.h"
 #include "ui/common/recent_paths.h"
@@ -62,6 +63,7 @@ void MainWindow::buildLayout() {
            "here, or File ▸ Open sample study."));
     m_promptPanel = new PromptPanel(this);
     m_reportEditor = new ReportEditor(this);
+    m_draftController = new DraftController(*m_promptPanel, *m_seriesViewer, *m_reportEditor, this);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
     m_rightSplitter->addWidget(m_promptPanel);
@@ -110,6 +112,15 @@ void MainWindow::connectActions() {
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.chooseModel, &QAction::triggered, this, &MainWindow::chooseModelFolder);
     connect(a.acceptDraft, &QAction::triggered, m_reportEditor, &ReportEditor::acceptDraft);
+    connect(a.draft, &QAction::triggered, m_draftController, &DraftController::start);
+    connect(a.stop, &QAction::triggered, m_draftController, &DraftController::stop);
+    connect(m_draftController, &DraftController::statusMessage, this,
+            [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
+    connect(m_draftController, &DraftController::speedChanged, m_speedStatus, &QLabel::setText);
+    connect(m_draftController, &DraftController::draftFailed, this, [this](const QString& message) {
+        QMessageBox::warning(this, tr("Drafting failed"),
+                             tr("%1\n\nThe report text is unchanged.").arg(message));
+    });
     connect(a.shortcuts, &QAction::triggered, this,
             [this] { showShortcutsDialog(this, m_actions.all()); });
     connect(a.about, &QAction::triggered, this,
@@ -301,7 +312,11 @@ void MainWindow::rebuildLanguageMenu() {
 }
 
 void MainWindow::setDraftingService(DraftingService* service) {
+    if (m_service) {
+        disconnect(m_service, nullptr, this, nullptr);
+    }
     m_service = service;
+    m_draftController->setService(service);
     if (!service) {
         m_promptPanel->setModelState(ModelState::None, {});
         m_modelStatus->setText(tr("No model"));

@@ -16,6 +16,7 @@ class QToolButton;
 
 namespace ui {
 
+class DraftController;
 class DraftingService;
 class FrameCache;
 class PromptPanel;
@@ -46,6 +47,7 @@ public:
     ReportEditor* reportEditor() const { return m_reportEditor; }
     StudyLoader* loader() const { return m_loader; }
     const WindowActions& actions() const { return m_actions; }
+    DraftController* draftController() const { return m_draftController; }
 
 Q_SIGNALS:
     void modelFolderChosen(const QString& directory);
@@ -79,6 +81,7 @@ private:
     SeriesViewer* m_seriesViewer = nullptr;
     PromptPanel* m_promptPanel = nullptr;
     ReportEditor* m_reportEditor = nullptr;
+    DraftController* m_draftController = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_rightSplitter = nullptr;
     QProgressBar* m_loadProgress = nullptr;

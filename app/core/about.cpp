@@ -8,6 +8,16 @@
 
 namespace app {
 
+int guiComputeThreads() {
+    bool ok = false;
+    const int fromEnvironment = qEnvironmentVariableIntValue("MEDGEMMA_THREADS", &ok);
+    if (ok && fromEnvironment > 0) {
+        return fromEnvironment;
+    }
+    const int cores = inference::defaultThreadCount();
+    return cores <= 2 ? cores : cores - 1;
+}
+
 QString applicationVersion() { return QStringLiteral(MEDGEMMA_VERSION); }
 
 QString versionReport() {
