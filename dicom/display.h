@@ -4,6 +4,7 @@
 // Thread-safety: pure functions.
 
 #include <optional>
+#include <utility>
 
 #include "dicom/image.h"
 #include "dicom/study.h"

@@ -21,7 +21,8 @@ struct Image {
     int width = 0;   // pixels
     int height = 0;  // pixels
     PixelFormat format = PixelFormat::Grey32F;
-    std::vector<float> grey;          // Grey32F: width*height values, row-major
+    std::vector<float> grey;          // Grey32F: width*height values, row-major (float is exact
+                                      // for integers up to 2^24; 32-bit samples beyond round)
     std::vector<std::uint8_t> rgb8;   // Rgb8: width*height*3
     std::vector<std::uint16_t> rgb16; // Rgb16: width*height*3
     bool monochrome1 = false;         // Grey32F only: MONOCHROME1 (display inverts)
@@ -33,7 +34,7 @@ struct Image {
     }
 };
 
-// A non-owning 8-bit view, used for rendered output and model inputs.
+// An 8-bit image owning its pixels, used for rendered output and model inputs.
 struct Image8 {
     int width = 0;
     int height = 0;

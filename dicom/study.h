@@ -5,9 +5,12 @@
 // Thread-safety: plain values.
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "dicom/result.h"
 
 namespace dicom {
 
@@ -97,11 +100,13 @@ struct PatientInfo {
 struct FileError {
     std::string path;
     std::string message;          // "<reason>", clinician readable
+    ErrorCode code = ErrorCode::Corrupt;  // lets the UI group e.g. "12 files were not DICOM"
 };
 
 struct Collection {
     std::vector<PatientInfo> patients;
     std::vector<FileError> errors;
+    bool cancelled = false;       // the scan stopped early at the caller's request
 
     std::size_t instanceCount() const;
 };

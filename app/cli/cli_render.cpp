@@ -1,0 +1,149 @@
+// medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] -o OUT.png: one frame as the
+// viewer first shows it, through the same display pipeline.
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "command.h"
+#include "dicom/display.h"
+#include "dicom/image_io.h"
+#include "dicom/loader.h"
+
+namespace app::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] -o OUT.png\n\n"
+    "Decodes one frame of FILE (a DICOM file or a photograph) and writes it as the viewer first\n"
+    "shows it: an 8-bit grey PNG for monochrome images, RGB for colour.\n\n"
+    "Options:\n"
+    "  --frame N               frame to render, 1 = first (default 1)\n"
+    "  --window CENTER,WIDTH   VOI window in modality units (HU for CT), e.g. -600,1500;\n"
+    "                          default: the first window in the file, else the frame's min/max\n"
+    "  -o, --output OUT.png    where to write the PNG (required)\n\n"
+    "Exit status: 0 on success, 1 if FILE cannot be read or decoded or OUT.png cannot be\n"
+    "written (one line on standard error says why), 2 on wrong arguments.\n";
+
+struct Options {
+    std::string input;
+    std::string output;
+    int frame = 1;
+    std::optional<std::pair<double, double>> window;  // centre, width
+};
+
+std::optional<double> number(const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || *end != '\0') return std::nullopt;
+    return v;
+}
+
+std::optional<std::pair<double, double>> parseWindow(const std::string& text) {
+    const auto comma = text.find(',');
+    if (comma == std::string::npos) return std::nullopt;
+    const auto centre = number(text.substr(0, comma)), width = number(text.substr(comma + 1));
+    if (!centre || !width || !(*width > 0)) return std::nullopt;
+    return std::make_pair(*centre, *width);
+}
+
+// Returns an error text, or nothing when the arguments are complete.
+std::optional<std::string> parse(const std::vector<std::string>& args, Options& o) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if ((a == "-o" || a == "--output") && hasValue) {
+            o.output = args[++i];
+        } else if (a == "--frame" && hasValue) {
+            const auto n = number(args[++i]);
+            if (!n || *n < 1 || *n != int(*n)) return "--frame needs a whole number from 1";
+            o.frame = int(*n);
+        } else if (a == "--window" && hasValue) {
+            o.window = parseWindow(args[++i]);
+            if (!o.window) return "--window needs CENTER,WIDTH with WIDTH > 0";
+        } else if (!a.empty() && a[0] != '-' && o.input.empty()) {
+            o.input = a;
+        } else {
+            return "unexpected argument '" + a + "'";
+        }
+    }
+    if (o.input.empty() || o.output.empty()) return "FILE and -o OUT.png are required";
+    return std::nullopt;
+}
+
+// Image libraries (libpng, libjpeg) print their own diagnostics on damaged files; the
+// command promises exactly one line on a failure, so their stderr goes to /dev/null meanwhile.
+class QuietStderr {
+public:
+    QuietStderr() {
+        std::fflush(stderr);
+        m_saved = dup(STDERR_FILENO);
+        const int null = open("/dev/null", O_WRONLY);
+        if (null >= 0) {
+            dup2(null, STDERR_FILENO);
+            close(null);
+        }
+    }
+    ~QuietStderr() {
+        std::fflush(stderr);
+        if (m_saved >= 0) {
+            dup2(m_saved, STDERR_FILENO);
+            close(m_saved);
+        }
+    }
+    QuietStderr(const QuietStderr&) = delete;
+    QuietStderr& operator=(const QuietStderr&) = delete;
+
+private:
+    int m_saved = -1;
+};
+
+// Returns the reason on failure.
+std::optional<std::string> render(const Options& o) {
+    const QuietStderr quiet;
+    const dicom::Collection scanned = dicom::scanPaths({o.input});
+    if (!scanned.errors.empty()) return scanned.errors.front().path + ": " + scanned.errors.front().message;
+    if (scanned.instanceCount() != 1) return o.input + ": render takes one image file";
+    const dicom::InstanceInfo& instance = scanned.patients[0].studies[0].series[0].instances[0];
+    const auto image = dicom::decodeFrame(instance, o.frame - 1);
+    if (!image) return image.error().message;
+    dicom::DisplayParams params;
+    params.window = dicom::defaultWindow(instance, *image);
+    if (o.window) {
+        params.window->center = o.window->first;
+        params.window->width = o.window->second;
+        params.window->explanation.clear();
+    }
+    const dicom::Status written = dicom::writePng(dicom::renderForDisplay(*image, params), o.output);
+    if (!written) return written.error().message;
+    return std::nullopt;
+}
+
+int run(const std::vector<std::string>& args) {
+    Options options;
+    if (const auto problem = parse(args, options)) {
+        std::cerr << "medgemma-cli render: " << *problem << "\n" << kUsage;
+        return 2;
+    }
+    if (const auto problem = render(options)) {
+        std::cerr << "medgemma-cli render: " << *problem << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+const CommandRegistration registration({
+    "render",
+    "render one frame of a DICOM file or photograph to PNG, as the viewer shows it",
+    kUsage,
+    run,
+});
+
+}  // namespace
+}  // namespace app::cli

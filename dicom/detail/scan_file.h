@@ -1,0 +1,22 @@
+#pragma once
+// Classifies one file (DICOM with or without preamble, photograph, or neither) and reads its
+// header. Photographs get synthetic identifiers derived from their path: one patient
+// "(photographs)", one study and one series (modality "XC") per folder.
+// Thread-safety: re-entrant.
+
+#include <string>
+
+#include "dicom/detail/scanned_file.h"
+#include "dicom/result.h"
+
+namespace dicom::detail {
+
+inline constexpr const char* kPhotographPatient = "(photographs)";
+
+// Error messages are the reason only (the caller records the path beside it).
+Result<ScannedFile> scanFile(const std::string& path);
+
+// True for files that decodeFrame reads as photographs (by content, else by extension).
+bool isPhotographFile(const std::string& path);
+
+}  // namespace dicom::detail
