@@ -7,7 +7,7 @@
 
 #include "app/core/inference_worker.h"
 #include "app/core/text_batcher.h"
-#include "model_fixture.h"
+#include "common/model_fixture.h"
 
 using app::InferenceWorker;
 

@@ -1,0 +1,129 @@
+#include "inference/attention.h"
+
+#include <algorithm>
+#include <limits>
+
+namespace inference {
+namespace {
+
+// Score elements per query block (64 MiB in float32): large enough for efficient matmuls,
+// small enough for 4,096-token vision layers and long prompts.
+constexpr std::int64_t kScoreBudget = std::int64_t{1} << 24;
+
+struct KeyRange {
+    std::int64_t begin = 0;  // key index (not position)
+    std::int64_t end = 0;
+};
+
+// Keys visible to query rows [r0, r1): causal up to the last row (or the end of an image block
+// a row belongs to), and back to the window start of the first row (or the start of its block).
+KeyRange visibleKeys(const AttentionMask& mask, std::int64_t r0, std::int64_t r1,
+                     std::int64_t keyCount) {
+    std::int64_t first = mask.queryStart + r0;
+    std::int64_t last = mask.queryStart + r1 - 1;
+    std::int64_t low = mask.window > 0 ? first - mask.window + 1 : mask.keyStart;
+    if (mask.blocks && !mask.blocks->empty()) {
+        for (std::int64_t r = r0; r < r1; ++r) {
+            const std::int32_t block = mask.blocks->blockOf[static_cast<std::size_t>(r)];
+            if (block >= 0) {
+                const auto& extent = mask.blocks->extents[static_cast<std::size_t>(block)];
+                low = std::min(low, mask.queryStart + extent.first);
+                last = std::max(last, mask.queryStart + extent.second - 1);
+            }
+        }
+    }
+    KeyRange range;
+    range.begin = std::clamp<std::int64_t>(low - mask.keyStart, 0, keyCount);
+    range.end = std::clamp<std::int64_t>(last + 1 - mask.keyStart, range.begin, keyCount);
+    return range;
+}
+
+// Block ids of keys [begin, end): keys before the query chunk belong to no block.
+at::Tensor keyBlockIds(const AttentionMask& mask, const KeyRange& keys) {
+    at::Tensor ids = at::full({keys.end - keys.begin}, -1, at::kInt);
+    auto* out = ids.data_ptr<std::int32_t>();
+    for (std::int64_t c = keys.begin; c < keys.end; ++c) {
+        const std::int64_t row = mask.keyStart + c - mask.queryStart;
+        if (row >= 0) {
+            out[c - keys.begin] = mask.blocks->blockOf[static_cast<std::size_t>(row)];
+        }
+    }
+    return ids;
+}
+
+// Boolean [rows, keys] "may attend" matrix (spec §5.1-5.3).
+at::Tensor allowedMatrix(const AttentionMask& mask, std::int64_t r0, std::int64_t r1,
+                         const KeyRange& keys) {
+    const auto longOptions = at::TensorOptions().dtype(at::kLong);
+    const at::Tensor queryPos =
+        at::arange(mask.queryStart + r0, mask.queryStart + r1, longOptions).unsqueeze(1);
+    const at::Tensor keyPos =
+        at::arange(mask.keyStart + keys.begin, mask.keyStart + keys.end, longOptions).unsqueeze(0);
+    at::Tensor allowed = keyPos <= queryPos;
+    if (mask.window > 0) {
+        allowed.logical_and_((queryPos - keyPos) < mask.window);
+    }
+    if (mask.blocks && !mask.blocks->empty()) {
+        const auto begin = mask.blocks->blockOf.begin();
+        const at::Tensor queryBlocks =
+            at::tensor(std::vector<std::int32_t>(begin + r0, begin + r1), at::kInt).unsqueeze(1);
+        const at::Tensor keyBlocks = keyBlockIds(mask, keys).unsqueeze(0);
+        allowed.logical_or_((queryBlocks == keyBlocks).logical_and_(queryBlocks >= 0));
+    }
+    return allowed;
+}
+
+// One block of query rows (already scaled, heads grouped per KV head: [Hkv, group * n, D])
+// over its keys; `allowed` is [n, keys] or undefined when every key is visible.
+at::Tensor attendBlock(const at::Tensor& qBlock, const at::Tensor& kBlock, const at::Tensor& vBlock,
+                       const at::Tensor& allowed, std::optional<double> softcap,
+                       std::int64_t group) {
+    at::Tensor scores = at::matmul(qBlock, kBlock.transpose(1, 2));
+    if (softcap) {
+        scores = at::tanh(scores.to(at::kFloat) / *softcap).mul_(*softcap).to(qBlock.scalar_type());
+    }
+    if (allowed.defined()) {
+        scores.view({kBlock.size(0), group, allowed.size(0), allowed.size(1)})
+            .masked_fill_(allowed.logical_not(), -std::numeric_limits<float>::infinity());
+    }
+    // libtorch's softmax of bf16 input computes in float32 and rounds once: the values of
+    // transformers' softmax(dtype=float32).to(bf16), without a float32 copy of the scores.
+    return at::matmul(at::softmax(scores, -1), vBlock);
+}
+
+}  // namespace
+
+at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
+                  const AttentionParams& params) {
+    const std::int64_t heads = q.size(0);
+    const std::int64_t rows = q.size(1);
+    const std::int64_t dim = q.size(2);
+    const std::int64_t kvHeads = k.size(0);
+    const std::int64_t group = heads / kvHeads;
+    const std::int64_t keyCount = k.size(1);
+    at::Tensor out = at::empty({rows, heads * dim}, q.options());
+    // The scale goes into q (float32 arithmetic, one rounding): exact for the power-of-two
+    // scales of Gemma 3 4B, and it spares a pass over the [rows, keys] scores.
+    const at::Tensor grouped = q.mul(params.scale).contiguous().view({kvHeads, group, rows, dim});
+    const std::int64_t blockRows =
+        std::max<std::int64_t>(1, kScoreBudget / std::max<std::int64_t>(1, heads * keyCount));
+    for (std::int64_t r0 = 0; r0 < rows; r0 += blockRows) {
+        if (params.stop && stopRequested(*params.stop)) {
+            return {};
+        }
+        const std::int64_t n = std::min(rows, r0 + blockRows) - r0;
+        const KeyRange keys =
+            params.mask ? visibleKeys(*params.mask, r0, r0 + n, keyCount) : KeyRange{0, keyCount};
+        const at::Tensor allowed =
+            params.mask ? allowedMatrix(*params.mask, r0, r0 + n, keys) : at::Tensor();
+        const at::Tensor context = attendBlock(
+            grouped.narrow(2, r0, n).reshape({kvHeads, group * n, dim}),
+            k.narrow(1, keys.begin, keys.end - keys.begin),
+            v.narrow(1, keys.begin, keys.end - keys.begin), allowed, params.softcap, group);
+        out.narrow(0, r0, n).copy_(
+            context.view({heads, n, dim}).transpose(0, 1).reshape({n, heads * dim}));
+    }
+    return out;
+}
+
+}  // namespace inference

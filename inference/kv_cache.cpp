@@ -1,0 +1,107 @@
+#include "inference/kv_cache.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace inference {
+namespace {
+
+at::Tensor slotsOf(std::int64_t begin, std::int64_t end, std::int64_t size) {
+    return at::arange(begin, end, at::TensorOptions().dtype(at::kLong)).remainder_(size);
+}
+
+}  // namespace
+
+void KvCache::reset(const TextConfig& config, at::ScalarType dtype, std::int64_t capacity) {
+    assert(capacity > 0);
+    m_window = config.slidingWindow;
+    m_length = 0;
+    m_layers.clear();
+    const auto options = at::TensorOptions().dtype(dtype);
+    for (LayerType type : config.layerTypes) {
+        Layer layer;
+        layer.sliding = type == LayerType::Sliding;
+        const std::int64_t slots = layer.sliding ? std::min(m_window, capacity) : capacity;
+        layer.k = at::empty({config.numKvHeads, slots, config.headDim}, options);
+        layer.v = at::empty({config.numKvHeads, slots, config.headDim}, options);
+        m_layers.push_back(std::move(layer));
+    }
+}
+
+std::uint64_t KvCache::bytes() const {
+    std::uint64_t total = 0;
+    for (const Layer& layer : m_layers) {
+        total += layer.k.nbytes() + layer.v.nbytes();
+    }
+    return total;
+}
+
+void KvCache::ensureSlots(Layer& layer, std::int64_t slots) {
+    const std::int64_t current = layer.k.size(1);
+    if (current >= slots) {
+        return;
+    }
+    std::int64_t grown = std::max(current * 2, slots);
+    if (layer.sliding) {
+        // A ring smaller than the window has never wrapped: slot == position, so a copy of
+        // the used prefix keeps every position in its slot.
+        grown = std::min(grown, m_window);
+    }
+    for (at::Tensor* storage : {&layer.k, &layer.v}) {
+        at::Tensor bigger =
+            at::empty({storage->size(0), grown, storage->size(2)}, storage->options());
+        bigger.narrow(1, 0, current).copy_(*storage);
+        *storage = bigger;
+    }
+}
+
+KvCache::Keys KvCache::update(int layer, const at::Tensor& k, const at::Tensor& v,
+                              std::int64_t start) {
+    assert(start == m_length);
+    Layer& target = m_layers[static_cast<std::size_t>(layer)];
+    return target.sliding ? updateSliding(target, k, v, start) : updateFull(target, k, v, start);
+}
+
+KvCache::Keys KvCache::updateFull(Layer& layer, const at::Tensor& k, const at::Tensor& v,
+                                  std::int64_t start) {
+    const std::int64_t count = k.size(1);
+    const std::int64_t end = start + count;
+    ensureSlots(layer, end);
+    layer.k.narrow(1, start, count).copy_(k);
+    layer.v.narrow(1, start, count).copy_(v);
+    return {layer.k.narrow(1, 0, end), layer.v.narrow(1, 0, end), 0};
+}
+
+KvCache::Keys KvCache::updateSliding(Layer& layer, const at::Tensor& k, const at::Tensor& v,
+                                     std::int64_t start) {
+    const std::int64_t count = k.size(1);
+    const std::int64_t end = start + count;
+    ensureSlots(layer, std::min(m_window, end));
+    const std::int64_t size = layer.k.size(1);
+    if (count == 1) {
+        // Decode: the new key replaces the one that just left the window.
+        const std::int64_t slot = start % size;
+        layer.k.narrow(1, slot, 1).copy_(k);
+        layer.v.narrow(1, slot, 1).copy_(v);
+        const std::int64_t used = std::min(end, size);
+        return {layer.k.narrow(1, 0, used), layer.v.narrow(1, 0, used), end - used};
+    }
+    // Prefill chunk: the window of its first token reaches back window - 1 positions into the
+    // ring; gather those in position order ahead of the chunk (a copy, before the ring
+    // entries are overwritten below).
+    Keys keys{k, v, start};
+    const std::int64_t prior = std::min(start, m_window - 1);
+    if (prior > 0) {
+        const at::Tensor slots = slotsOf(start - prior, start, size);
+        keys.k = at::cat({layer.k.index_select(1, slots), k}, 1);
+        keys.v = at::cat({layer.v.index_select(1, slots), v}, 1);
+        keys.keyStart = start - prior;
+    }
+    const std::int64_t kept = std::min(count, size);
+    const at::Tensor slots = slotsOf(end - kept, end, size);
+    layer.k.index_copy_(1, slots, k.narrow(1, count - kept, kept));
+    layer.v.index_copy_(1, slots, v.narrow(1, count - kept, kept));
+    return keys;
+}
+
+}  // namespace inference

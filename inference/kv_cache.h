@@ -1,0 +1,63 @@
+#pragma once
+// Internal (libtorch): the hybrid KV cache of one sequence (spec §11). Keys are stored after
+// q/k-norm and RoPE, per layer as [Hkv, slots, D] in the compute dtype.
+//   - Full-attention layers keep every position in a buffer sized for the context in use
+//     (prompt + new tokens); it grows by doubling only if a caller goes past that.
+//   - Sliding layers keep a ring of `sliding_window` slots (fewer when the whole context is
+//     shorter); position p lives in slot p mod size. A token at p sees p - window + 1 .. p,
+//     exactly what the ring holds once p's key is written.
+// Decode steps write into preallocated storage; nothing is allocated per token by the cache.
+// Thread-safety: not thread-safe; owned by one Session.
+
+#include <cstdint>
+#include <vector>
+
+#include <ATen/ATen.h>
+
+#include "inference/config.h"
+
+namespace inference {
+
+class KvCache {
+public:
+    // Keys and values a chunk attends to.
+    struct Keys {
+        at::Tensor k;  // [Hkv, n, D]
+        at::Tensor v;  // [Hkv, n, D]
+        // Position of column 0. Columns are consecutive positions, except after a one-token
+        // update of a sliding layer, where they are ring slots in any order (all of them
+        // visible to that token, so no mask is needed).
+        std::int64_t keyStart = 0;
+    };
+
+    // Empties the cache and allocates storage for `capacity` positions (> 0).
+    void reset(const TextConfig& config, at::ScalarType dtype, std::int64_t capacity);
+
+    // Stores the chunk's k, v ([Hkv, L, D]) at positions [start, start + L) of `layer` and
+    // returns what the chunk's queries attend to. Chunks must be consecutive: start equals
+    // the positions already committed. Every layer is updated before commit().
+    Keys update(int layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
+
+    // Marks the positions of the chunk just processed by every layer as stored.
+    void commit(std::int64_t length) { m_length = length; }
+
+    std::int64_t length() const { return m_length; }  // positions stored
+    std::uint64_t bytes() const;                      // storage held, in bytes
+
+private:
+    struct Layer {
+        bool sliding = false;
+        at::Tensor k;  // [Hkv, slots, D]
+        at::Tensor v;
+    };
+
+    Keys updateFull(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
+    Keys updateSliding(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
+    void ensureSlots(Layer& layer, std::int64_t slots);
+
+    std::vector<Layer> m_layers;
+    std::int64_t m_window = 0;
+    std::int64_t m_length = 0;
+};
+
+}  // namespace inference

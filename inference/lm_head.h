@@ -1,0 +1,23 @@
+#pragma once
+// Internal (libtorch): the language-model head, logits = h · Wᵀ (tied to the embedding unless
+// the checkpoint has its own lm_head), always returned in float32 (spec §4.7, §12.8).
+// Float32 weights: one float32 matmul. BFloat16 weights: a bf16 matmul (float32 accumulation,
+// bf16 output) for the whole vocabulary, then every entry within a few bf16 steps of a row's
+// maximum is recomputed as a float32-accumulated dot product. The largest logits, and so the
+// greedy token, are then as exact as a float32 head would give them, without a float32 copy of
+// the 262K-row matrix and at bf16 matmul speed; the other entries keep bf16 rounding
+// (relative error <= 2^-9), as transformers' bf16 head has for all of them.
+// Thread-safety: pure function.
+
+#include <optional>
+
+#include <ATen/ATen.h>
+
+namespace inference {
+
+// hidden: [M, H] in the weight's dtype; weight: [V, H]. Returns [M, V] float32, soft-capped
+// as cap * tanh(logits / cap) when `softcap` is set.
+at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
+                         std::optional<double> softcap);
+
+}  // namespace inference

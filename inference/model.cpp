@@ -1,0 +1,84 @@
+#include "inference/model.h"
+
+#include <string>
+
+namespace inference {
+namespace {
+
+Status checkPixels(const at::Tensor& pixels, const VisionConfig& vision) {
+    const std::int64_t side = vision.imageSize;
+    if (pixels.dim() != 4 || pixels.size(1) != vision.numChannels || pixels.size(2) != side ||
+        pixels.size(3) != side) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "pixel values must be [N, " + std::to_string(vision.numChannels) + ", " +
+                             std::to_string(side) + ", " + std::to_string(side) + "]");
+    }
+    return {};
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Model>> Model::load(const ModelConfig& config,
+                                                 const WeightLookup& lookup,
+                                                 std::shared_ptr<const void> storage,
+                                                 ComputeType computeType) {
+    std::shared_ptr<Model> model(new Model());
+    model->m_config = config;
+    model->m_computeType = computeType;
+    model->m_storage = std::move(storage);
+    WeightReader reader(lookup, scalarTypeOf(computeType));
+    if (config.hasVision()) {
+        model->m_vision = std::make_unique<VisionTower>(VisionTower::load(*config.vision, reader));
+        model->m_projector = std::make_unique<Projector>(Projector::load(config, reader));
+    }
+    const bool causalLm = config.architecture == "Gemma3ForCausalLM";
+    model->m_decoder = TextDecoder::load(config, reader, causalLm);
+    if (!reader.status()) {
+        return reader.status().error();
+    }
+    model->m_ownedBytes = reader.copiedBytes();
+    return std::shared_ptr<const Model>(std::move(model));
+}
+
+Result<std::shared_ptr<const Model>> Model::load(const ModelConfig& config,
+                                                 const ModelWeights& weights,
+                                                 ComputeType computeType) {
+    auto shared = std::make_shared<const ModelWeights>(weights);
+    const WeightLookup lookup = [raw = shared.get()](const std::string& name) {
+        return raw->find(name);
+    };
+    return load(config, lookup, shared, computeType);
+}
+
+Result<at::Tensor> Model::encodeImages(const at::Tensor& pixels, const StopFlag& stop,
+                                       at::Tensor* visionOut) const {
+    if (!m_vision) {
+        return makeError(ErrorCode::InvalidRequest, "this model has no vision tower");
+    }
+    if (Status status = checkPixels(pixels, *m_config.vision); !status) {
+        return status.error();
+    }
+    if (pixels.size(0) == 0) {
+        return at::empty({0, m_config.mmTokensPerImage, m_config.text.hiddenSize},
+                         at::TensorOptions().dtype(scalarType()));
+    }
+    std::vector<at::Tensor> features;
+    std::vector<at::Tensor> hidden;
+    // One image at a time bounds the attention memory of a 4,096-patch image.
+    for (std::int64_t i = 0; i < pixels.size(0); ++i) {
+        Result<at::Tensor> encoded = m_vision->forward(pixels[i], stop);
+        if (!encoded) {
+            return encoded.error();
+        }
+        features.push_back(m_projector->forward(encoded.value()));
+        if (visionOut) {
+            hidden.push_back(encoded.value());
+        }
+    }
+    if (visionOut) {
+        *visionOut = at::stack(hidden);
+    }
+    return at::stack(features);
+}
+
+}  // namespace inference

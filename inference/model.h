@@ -1,0 +1,68 @@
+#pragma once
+// Internal (libtorch): a loaded Gemma 3 / MedGemma model — vision tower, projector and text
+// decoder built from canonical weights — plus image encoding.
+//
+// Ownership: in bf16 mode the weights that are bf16 in the checkpoint are used in place
+// (non-owning views of the mapping); `storage` keeps that mapping alive for the model's
+// lifetime. Float32 mode (or other checkpoint dtypes) holds converted copies.
+// Thread-safety: immutable after load (thread-compatible): any number of threads may run
+// const methods concurrently, each with its own Session.
+
+#include <memory>
+
+#include <ATen/ATen.h>
+
+#include "inference/compute_type.h"
+#include "inference/config.h"
+#include "inference/projector.h"
+#include "inference/result.h"
+#include "inference/stop_flag.h"
+#include "inference/text_decoder.h"
+#include "inference/vision_tower.h"
+#include "inference/weight_reader.h"
+#include "inference/weights.h"
+
+namespace inference {
+
+class Model {
+public:
+    // Builds the model from the tensors `lookup` finds. Every tensor the config implies must be
+    // present with the config's shape (MissingTensor / ShapeMismatch otherwise); a vision tower
+    // and projector are loaded when config.hasVision().
+    static Result<std::shared_ptr<const Model>> load(const ModelConfig& config,
+                                                     const WeightLookup& lookup,
+                                                     std::shared_ptr<const void> storage,
+                                                     ComputeType computeType);
+    // The same from a validated ModelWeights; the model keeps a copy (sharing the mapping).
+    static Result<std::shared_ptr<const Model>> load(const ModelConfig& config,
+                                                     const ModelWeights& weights,
+                                                     ComputeType computeType);
+
+    // pixels: [N, 3, S, S] float32 (S = vision image_size). Returns the soft-token embeddings
+    // [N, mm_tokens_per_image, text hidden] in the compute dtype. `visionOut`, when given,
+    // receives the vision tower outputs [N, P*P, vision hidden]. InvalidRequest for a text-only
+    // model or a wrong pixel shape; Cancelled when `stop` is set.
+    Result<at::Tensor> encodeImages(const at::Tensor& pixels, const StopFlag& stop,
+                                    at::Tensor* visionOut = nullptr) const;
+
+    const ModelConfig& config() const { return m_config; }
+    ComputeType computeType() const { return m_computeType; }
+    at::ScalarType scalarType() const { return scalarTypeOf(m_computeType); }
+    const TextDecoder& decoder() const { return m_decoder; }
+    bool hasVision() const { return m_vision != nullptr; }
+    // Bytes of weight copies this model owns (0 when every weight is used in place).
+    std::uint64_t ownedWeightBytes() const { return m_ownedBytes; }
+
+private:
+    Model() = default;
+
+    ModelConfig m_config;
+    ComputeType m_computeType = ComputeType::BFloat16;
+    std::shared_ptr<const void> m_storage;
+    std::unique_ptr<VisionTower> m_vision;
+    std::unique_ptr<Projector> m_projector;
+    TextDecoder m_decoder;
+    std::uint64_t m_ownedBytes = 0;
+};
+
+}  // namespace inference

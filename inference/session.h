@@ -1,0 +1,52 @@
+#pragma once
+// Internal (libtorch): the mutable state of one request against an immutable Model — KV cache,
+// sampler (with its RNG) and timing statistics. A Session is reset at the start of every
+// generation; reusing one across requests only saves reallocating the cache.
+// Ownership: shares the Model, so the model outlives every session using it.
+// Thread-safety: not thread-safe; one thread uses a Session at a time. Different sessions of
+// the same Model may run concurrently.
+
+#include <cstdint>
+#include <memory>
+
+#include "inference/kv_cache.h"
+#include "inference/model.h"
+#include "inference/sampler.h"
+
+namespace inference {
+
+struct GenerationStats {
+    std::int64_t images = 0;          // image blocks encoded (crops count separately)
+    double imageEncodeSeconds = 0.0;  // vision tower + projector
+    std::int64_t promptTokens = 0;
+    double prefillSeconds = 0.0;       // decoder over the prompt, to the first logits
+    std::int64_t generatedTokens = 0;  // stop token excluded
+    double decodeSeconds = 0.0;        // one-token steps after the first token
+    std::uint64_t kvCacheBytes = 0;
+
+    double prefillTokensPerSecond() const;
+    double decodeTokensPerSecond() const;
+};
+
+class Session {
+public:
+    explicit Session(std::shared_ptr<const Model> model);
+
+    // Clears the cache for up to `capacity` positions (prompt + new tokens), reseeds the
+    // sampler and zeroes the statistics.
+    void reset(std::int64_t capacity, const SamplingParams& sampling);
+
+    const Model& model() const { return *m_model; }
+    KvCache& cache() { return m_cache; }
+    Sampler& sampler() { return m_sampler; }
+    GenerationStats& stats() { return m_stats; }
+    const GenerationStats& stats() const { return m_stats; }
+
+private:
+    std::shared_ptr<const Model> m_model;
+    KvCache m_cache;
+    Sampler m_sampler;
+    GenerationStats m_stats;
+};
+
+}  // namespace inference

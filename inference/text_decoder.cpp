@@ -1,0 +1,82 @@
+#include "inference/text_decoder.h"
+
+#include <cmath>
+#include <string>
+
+#include "inference/lm_head.h"
+#include "inference/rms_norm.h"
+
+namespace inference {
+
+TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
+                              bool applyFinalSoftcap) {
+    const TextConfig& text = config.text;
+    TextDecoder decoder;
+    decoder.m_config = text;
+    decoder.m_embedding =
+        reader.compute("text.embed_tokens.weight", {text.vocabSize, text.hiddenSize});
+    decoder.m_head = decoder.m_embedding;
+    // As in transformers, tie_word_embeddings wins over a stored lm_head copy.
+    if (!text.tieWordEmbeddings && reader.contains("lm_head.weight")) {
+        decoder.m_head = reader.compute("lm_head.weight", {text.vocabSize, text.hiddenSize});
+    }
+    for (int i = 0; i < text.numLayers; ++i) {
+        decoder.m_layers.push_back(DecoderLayer::load(text, reader, i));
+    }
+    decoder.m_finalNorm = reader.normPlusOne("text.norm.weight", {text.hiddenSize});
+    if (applyFinalSoftcap) {
+        decoder.m_finalSoftcap = text.finalLogitSoftcapping;
+    }
+    decoder.m_localRope = RotaryEmbedding(text.headDim, text.ropeLocal);
+    decoder.m_globalRope = RotaryEmbedding(text.headDim, text.ropeGlobal);
+    return decoder;
+}
+
+at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
+    // transformers keeps sqrt(hidden) as a float32 buffer and casts it to the weight dtype.
+    const at::Tensor scale =
+        at::scalar_tensor(std::sqrt(static_cast<double>(m_config.hiddenSize)), at::kFloat)
+            .to(m_embedding.scalar_type());
+    return at::embedding(m_embedding, ids) * scale;
+}
+
+ChunkContext TextDecoder::makeChunk(std::int64_t start, std::int64_t length,
+                                    const ImageBlocks& blocks, const StopFlag& stop) const {
+    ChunkContext chunk;
+    chunk.start = start;
+    chunk.blocks = &blocks;
+    chunk.stop = &stop;
+    const at::ScalarType type = computeType();
+    auto [localCos, localSin] = m_localRope.table(start, length);
+    auto [globalCos, globalSin] = m_globalRope.table(start, length);
+    chunk.localCos = localCos.to(type);
+    chunk.localSin = localSin.to(type);
+    chunk.globalCos = globalCos.to(type);
+    chunk.globalSin = globalSin.to(type);
+    return chunk;
+}
+
+Result<at::Tensor> TextDecoder::forward(at::Tensor hidden, std::int64_t start,
+                                        const ImageBlocks& blocks, KvCache& cache,
+                                        const StopFlag& stop, const LayerObserver* observer) const {
+    const ChunkContext chunk = makeChunk(start, hidden.size(0), blocks, stop);
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        if (stopRequested(stop)) {
+            return cancelledError("the decoder layers");
+        }
+        if (observer) {
+            (*observer)(static_cast<int>(i), hidden);
+        }
+        hidden = m_layers[i].forward(hidden, chunk, cache);
+        if (!hidden.defined()) {
+            return cancelledError("the decoder layers");
+        }
+    }
+    return gemmaRmsNorm(hidden, m_finalNorm, m_config.rmsNormEps);
+}
+
+at::Tensor TextDecoder::logits(const at::Tensor& normed) const {
+    return computeLogits(normed, m_head, m_finalSoftcap);
+}
+
+}  // namespace inference

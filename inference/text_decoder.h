@@ -1,0 +1,68 @@
+#pragma once
+// Internal (libtorch): the Gemma 3 language model (spec §4): scaled token embedding with image
+// features scattered in, the decoder layers, the final norm and the head.
+// Weights are canonical "text.*" tensors (and "lm_head.weight" for an untied head, used only
+// when tie_word_embeddings is false).
+// Thread-safety: immutable after load; concurrent forward() calls need separate caches.
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include <ATen/ATen.h>
+
+#include "inference/config.h"
+#include "inference/decoder_layer.h"
+#include "inference/image_blocks.h"
+#include "inference/kv_cache.h"
+#include "inference/result.h"
+#include "inference/rope.h"
+#include "inference/stop_flag.h"
+#include "inference/weight_reader.h"
+
+namespace inference {
+
+class TextDecoder {
+public:
+    // Called with the hidden state entering each layer ([L, hidden]); for tests and dumps.
+    using LayerObserver = std::function<void(int layer, const at::Tensor& hidden)>;
+
+    // Reads every text tensor; failures are recorded in reader.status(). The final logit
+    // soft-cap is applied only when `applyFinalSoftcap` (transformers applies the configured
+    // cap in Gemma3ForCausalLM, never in Gemma3ForConditionalGeneration).
+    static TextDecoder load(const ModelConfig& config, WeightReader& reader,
+                            bool applyFinalSoftcap);
+
+    // ids: [L] int64 -> [L, hidden] embeddings times sqrt(hidden) held in the compute dtype
+    // (exact in float32, rounded to bf16 in bf16, as transformers does).
+    at::Tensor embed(const at::Tensor& ids) const;
+
+    // Runs every layer over a chunk at positions [start, start + L) and returns the output of
+    // the final norm [L, hidden]. Updates `cache` (the caller commits). Cancelled when `stop`
+    // is set (checked before each layer and inside each attention); the cache is then left
+    // partly updated and must be reset.
+    Result<at::Tensor> forward(at::Tensor hidden, std::int64_t start, const ImageBlocks& blocks,
+                               KvCache& cache, const StopFlag& stop,
+                               const LayerObserver* observer = nullptr) const;
+
+    // normed: [M, hidden] -> [M, vocab] float32 logits.
+    at::Tensor logits(const at::Tensor& normed) const;
+
+    const TextConfig& config() const { return m_config; }
+    at::ScalarType computeType() const { return m_embedding.scalar_type(); }
+
+private:
+    ChunkContext makeChunk(std::int64_t start, std::int64_t length, const ImageBlocks& blocks,
+                           const StopFlag& stop) const;
+
+    TextConfig m_config;
+    at::Tensor m_embedding;  // [vocab, hidden]
+    at::Tensor m_head;       // the embedding when tied
+    at::Tensor m_finalNorm;  // 1 + w, float32
+    std::optional<double> m_finalSoftcap;
+    std::vector<DecoderLayer> m_layers;
+    RotaryEmbedding m_localRope;
+    RotaryEmbedding m_globalRope;
+};
+
+}  // namespace inference

@@ -1,0 +1,116 @@
+#include "inference/vision_tower.h"
+
+#include <cmath>
+#include <string>
+
+#include "inference/attention.h"
+
+namespace inference {
+
+VisionTower VisionTower::load(const VisionConfig& config, WeightReader& reader) {
+    VisionTower tower;
+    tower.m_config = config;
+    const std::int64_t hidden = config.hiddenSize;
+    const std::int64_t patch = config.patchSize;
+    const std::int64_t positions = config.patchesPerSide() * config.patchesPerSide();
+    const at::Tensor patchWeight = reader.compute("vision.embeddings.patch_embedding.weight",
+                                                  {hidden, config.numChannels, patch, patch});
+    if (patchWeight.defined()) {
+        tower.m_patchWeight = patchWeight.view({hidden, config.numChannels * patch * patch});
+    }
+    tower.m_patchBias = reader.compute("vision.embeddings.patch_embedding.bias", {hidden});
+    tower.m_positions =
+        reader.compute("vision.embeddings.position_embedding.weight", {positions, hidden});
+    for (int i = 0; i < config.numLayers; ++i) {
+        tower.m_layers.push_back(loadLayer(config, reader, i));
+    }
+    tower.m_postNormWeight = reader.compute("vision.post_layernorm.weight", {hidden});
+    tower.m_postNormBias = reader.compute("vision.post_layernorm.bias", {hidden});
+    return tower;
+}
+
+VisionTower::Layer VisionTower::loadLayer(const VisionConfig& config, WeightReader& reader,
+                                          int index) {
+    const std::string p = "vision.encoder.layers." + std::to_string(index) + ".";
+    const std::int64_t h = config.hiddenSize;
+    const std::int64_t m = config.intermediateSize;
+    Layer layer;
+    layer.norm1Weight = reader.compute(p + "layer_norm1.weight", {h});
+    layer.norm1Bias = reader.compute(p + "layer_norm1.bias", {h});
+    layer.qWeight = reader.compute(p + "self_attn.q_proj.weight", {h, h});
+    layer.qBias = reader.compute(p + "self_attn.q_proj.bias", {h});
+    layer.kWeight = reader.compute(p + "self_attn.k_proj.weight", {h, h});
+    layer.kBias = reader.compute(p + "self_attn.k_proj.bias", {h});
+    layer.vWeight = reader.compute(p + "self_attn.v_proj.weight", {h, h});
+    layer.vBias = reader.compute(p + "self_attn.v_proj.bias", {h});
+    layer.outWeight = reader.compute(p + "self_attn.out_proj.weight", {h, h});
+    layer.outBias = reader.compute(p + "self_attn.out_proj.bias", {h});
+    layer.norm2Weight = reader.compute(p + "layer_norm2.weight", {h});
+    layer.norm2Bias = reader.compute(p + "layer_norm2.bias", {h});
+    layer.fc1Weight = reader.compute(p + "mlp.fc1.weight", {m, h});
+    layer.fc1Bias = reader.compute(p + "mlp.fc1.bias", {m});
+    layer.fc2Weight = reader.compute(p + "mlp.fc2.weight", {h, m});
+    layer.fc2Bias = reader.compute(p + "mlp.fc2.bias", {h});
+    return layer;
+}
+
+at::Tensor VisionTower::embed(const at::Tensor& pixels) const {
+    const std::int64_t c = m_config.numChannels;
+    const std::int64_t p = m_config.patchSize;
+    const std::int64_t side = m_config.patchesPerSide();
+    // [C, S, S] -> [row, col, C, p, p] -> one flattened patch per row, in the (C, kh, kw) order
+    // of the convolution kernel, so the convolution becomes a single matmul.
+    const at::Tensor patches = pixels.to(m_patchWeight.scalar_type())
+                                   .contiguous()
+                                   .view({c, side, p, side, p})
+                                   .permute({1, 3, 0, 2, 4})
+                                   .reshape({side * side, c * p * p});
+    return at::linear(patches, m_patchWeight, m_patchBias) + m_positions;
+}
+
+at::Tensor VisionTower::attentionBlock(const Layer& layer, const at::Tensor& hidden,
+                                       const StopFlag& stop) const {
+    const std::int64_t heads = m_config.numHeads;
+    const std::int64_t headDim = m_config.hiddenSize / heads;
+    const std::int64_t tokens = hidden.size(0);
+    const at::Tensor x = at::layer_norm(hidden, {m_config.hiddenSize}, layer.norm1Weight,
+                                        layer.norm1Bias, m_config.layerNormEps);
+    const auto project = [&](const at::Tensor& weight, const at::Tensor& bias) {
+        return at::linear(x, weight, bias).view({tokens, heads, headDim}).transpose(0, 1);
+    };
+    AttentionParams params;
+    params.scale = 1.0 / std::sqrt(static_cast<double>(headDim));
+    params.stop = &stop;
+    const at::Tensor context = attend(project(layer.qWeight, layer.qBias),
+                                      project(layer.kWeight, layer.kBias).contiguous(),
+                                      project(layer.vWeight, layer.vBias).contiguous(), params);
+    if (!context.defined()) {
+        return {};
+    }
+    return hidden + at::linear(context, layer.outWeight, layer.outBias);
+}
+
+at::Tensor VisionTower::mlpBlock(const Layer& layer, const at::Tensor& hidden) const {
+    const at::Tensor x = at::layer_norm(hidden, {m_config.hiddenSize}, layer.norm2Weight,
+                                        layer.norm2Bias, m_config.layerNormEps);
+    const at::Tensor inner = at::gelu(at::linear(x, layer.fc1Weight, layer.fc1Bias), "tanh");
+    return hidden + at::linear(inner, layer.fc2Weight, layer.fc2Bias);
+}
+
+Result<at::Tensor> VisionTower::forward(const at::Tensor& pixels, const StopFlag& stop) const {
+    at::Tensor hidden = embed(pixels);
+    for (const Layer& layer : m_layers) {
+        hidden = attentionBlock(layer, hidden, stop);
+        if (!hidden.defined() || stopRequested(stop)) {
+            return cancelledError("image encoding");
+        }
+        hidden = mlpBlock(layer, hidden);
+        if (stopRequested(stop)) {
+            return cancelledError("image encoding");
+        }
+    }
+    return at::layer_norm(hidden, {m_config.hiddenSize}, m_postNormWeight, m_postNormBias,
+                          m_config.layerNormEps);
+}
+
+}  // namespace inference

@@ -1,0 +1,51 @@
+#pragma once
+// Internal (libtorch): the SigLIP vision encoder (spec §6.1-6.3): patch embedding (a
+// stride = kernel convolution, computed as one matmul over flattened patches), learned
+// absolute positions, pre-LayerNorm encoder layers with biases and tanh-GELU, post-LayerNorm.
+// Weights are canonical "vision.*" tensors in the compute dtype.
+// Thread-safety: immutable after load; forward() may run concurrently on different inputs.
+
+#include <vector>
+
+#include <ATen/ATen.h>
+
+#include "inference/config.h"
+#include "inference/result.h"
+#include "inference/stop_flag.h"
+#include "inference/weight_reader.h"
+
+namespace inference {
+
+class VisionTower {
+public:
+    // Reads every vision tensor; failures are recorded in reader.status().
+    static VisionTower load(const VisionConfig& config, WeightReader& reader);
+
+    // pixels: [3, S, S] float32, S = image_size. Returns last_hidden_state [P*P, hidden] in
+    // the compute dtype (P = patches per side, row-major patch order). Cancelled when `stop`
+    // is set (checked inside the attention, after it and after the MLP of every layer).
+    Result<at::Tensor> forward(const at::Tensor& pixels, const StopFlag& stop) const;
+
+private:
+    struct Layer {
+        at::Tensor norm1Weight, norm1Bias, qWeight, qBias, kWeight, kBias, vWeight, vBias;
+        at::Tensor outWeight, outBias, norm2Weight, norm2Bias;
+        at::Tensor fc1Weight, fc1Bias, fc2Weight, fc2Bias;
+    };
+
+    static Layer loadLayer(const VisionConfig& config, WeightReader& reader, int index);
+    at::Tensor embed(const at::Tensor& pixels) const;
+    // Undefined when `stop` interrupted the attention.
+    at::Tensor attentionBlock(const Layer& layer, const at::Tensor& hidden,
+                              const StopFlag& stop) const;
+    at::Tensor mlpBlock(const Layer& layer, const at::Tensor& hidden) const;
+
+    VisionConfig m_config;
+    at::Tensor m_patchWeight;  // [hidden, channels * patch * patch]
+    at::Tensor m_patchBias;
+    at::Tensor m_positions;  // [P*P, hidden]
+    std::vector<Layer> m_layers;
+    at::Tensor m_postNormWeight, m_postNormBias;
+};
+
+}  // namespace inference
