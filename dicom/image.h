@@ -7,6 +7,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace dicom {
@@ -26,6 +28,13 @@ struct Image {
     std::vector<std::uint8_t> rgb8;   // Rgb8: width*height*3
     std::vector<std::uint16_t> rgb16; // Rgb16: width*height*3
     bool monochrome1 = false;         // Grey32F only: MONOCHROME1 (display inverts)
+    // Grey32F only: the modality values (inclusive range) that Pixel Padding Value / Range Limit
+    // mark as outside the scanned field; they take no part in min/max display defaults.
+    std::optional<std::pair<float, float>> padding;
+    // Photographs only: 1, or the power of two by which a very large picture (a histopathology
+    // tile of 20000 px) was shrunk for display; width = full width / reduction. decodeRegion()
+    // reads any part at full size.
+    int reduction = 1;
 
     bool isGrey() const { return format == PixelFormat::Grey32F; }
     bool empty() const { return width <= 0 || height <= 0; }

@@ -22,38 +22,59 @@ Image8 greyToRgb(const std::vector<std::uint8_t>& grey, int width, int height) {
     return out;
 }
 
-std::vector<std::uint8_t> projectionGrey(const Image& frame, const InstanceInfo& instance) {
+// numpy.interp(x, [lo, hi], [0, top]) for x already clipped to [lo, hi], with numpy's float64
+// operations: the end points map exactly (hi also when lo == hi), the rest through
+// slope * (x - lo) with slope = top / (hi - lo).
+double numpyInterp(double x, double lo, double hi, double top) {
+    if (x >= hi) return top;
+    if (x <= lo) return 0.0;
+    const double slope = (top - 0.0) / (hi - lo);
+    return slope * (x - lo) + 0.0;
+}
+
+// Reference server, window tags present: TraditionalWindow to uint8 (np.round), then
+// MONOCHROME1 inverted as 255 - x.
+std::vector<std::uint8_t> windowedGrey(const Image& frame, const WindowPreset& window) {
+    const double half = std::floor(window.width / 2);  // Python's w // 2 on a float
+    const double lo = window.center - half, hi = window.center + half;
     std::vector<std::uint8_t> grey(frame.pixelCount());
-    if (!instance.windows.empty() && instance.windows.front().width > 0) {
-        const double c = instance.windows.front().center;
-        const double w = instance.windows.front().width;
-        const double half = std::floor(w / 2);  // Python's w // 2
-        const double lo = c - half, hi = c + half;
-        for (std::size_t i = 0; i < grey.size(); ++i) {
-            const double v = std::clamp(double(frame.grey[i]), lo, hi);
-            grey[i] = toByte(hi > lo ? (v - lo) / (hi - lo) * 255.0 : 0.0);
-        }
-    } else {
-        const auto [mn, mx] = valueRange(frame);
-        const bool eightBit = instance.bitsStored <= 8 && mn >= 0 && mx <= 255;
-        for (std::size_t i = 0; i < grey.size(); ++i) {
-            if (eightBit) {
-                grey[i] = std::uint8_t(frame.grey[i]);
-                continue;
-            }
-            // Stretched to the full 16-bit range, then divided by 257 and rounded, as the
-            // reference server's two steps do.
-            const double v16 = mx > mn ? roundHalfEven((frame.grey[i] - mn) / double(mx - mn) * 65535.0)
-                                       : 0.0;
-            grey[i] = toByte(v16 / 257.0);
-        }
+    for (std::size_t i = 0; i < grey.size(); ++i)
+        grey[i] = toByte(numpyInterp(std::clamp(double(frame.grey[i]), lo, hi), lo, hi, 255.0));
+    if (frame.monochrome1)
+        for (auto& g : grey) g = std::uint8_t(255 - g);
+    return grey;
+}
+
+// Reference server without window tags: the modality values are cast back to the stored integer
+// type (truncation toward zero; the wrap of negative values into unsigned storage is not copied,
+// spec 8.1), unsigned 8-bit data stay as they are; anything else is stretched over the full
+// range of its type by numpy.interp and truncated (astype), MONOCHROME1 inverted at that depth
+// (max - x), and finally divided by max / 255 and rounded to 8 bits (spec 3.0.1).
+std::vector<std::uint8_t> stretchedGrey(const Image& frame, const InstanceInfo& instance) {
+    std::vector<double> values(frame.pixelCount());
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = std::trunc(double(frame.grey[i]));
+    std::vector<std::uint8_t> grey(values.size());
+    if (instance.bitsAllocated == 8 && !instance.pixelSigned) {
+        for (std::size_t i = 0; i < grey.size(); ++i) grey[i] = std::uint8_t(std::clamp(values[i], 0.0, 255.0));
+        if (frame.monochrome1)
+            for (auto& g : grey) g = std::uint8_t(255 - g);
+        return grey;
     }
-    if (frame.monochrome1) {
-        for (auto& g : grey) {
-            g = std::uint8_t(255 - g);
-        }
+    const double top = instance.bitsAllocated <= 8 ? 255.0 : instance.bitsAllocated <= 16 ? 65535.0 : 4294967295.0;
+    const auto [mn, mx] = std::minmax_element(values.begin(), values.end());
+    const double lo = values.empty() ? 0 : *mn, hi = values.empty() ? 0 : *mx;
+    for (std::size_t i = 0; i < grey.size(); ++i) {
+        double v = std::floor(numpyInterp(values[i], lo, hi, top));
+        if (frame.monochrome1) v = top - v;
+        grey[i] = toByte(top == 255.0 ? v : v / (top / 255.0));
     }
     return grey;
+}
+
+std::vector<std::uint8_t> projectionGrey(const Image& frame, const InstanceInfo& instance) {
+    if (!instance.windows.empty() && instance.windows.front().width > 0)
+        return windowedGrey(frame, instance.windows.front());
+    return stretchedGrey(frame, instance);
 }
 
 Image8 ctWindows(const Image& frame) {

@@ -2,9 +2,12 @@
 // Model inputs as Google's published MedGemma pipeline prepares them (spec medgemma-inputs.md
 // §3 and §8): every image becomes 8-bit RGB padded to a square with centred black bars; the
 // engine then resizes and normalises it. The recipe depends on what the image is:
-//   Projection  CR/DX/MG/XA/RF... grey: modality values windowed with lo = c - w//2,
-//               hi = c + w//2 (first window in the file), else min/max stretched; rounded to
-//               8 bits half to even; MONOCHROME1 inverted after that; grey copied to R, G, B.
+//   Projection  CR/DX/MG/XA/RF... grey, as the reference server's TraditionalWindow: with a
+//               window (the first in the file) lo = c - w//2, hi = c + w//2 and numpy.interp's
+//               slope * (clip(x) - lo) to 0..255, rounded half to even, MONOCHROME1 as 255 - x;
+//               without one, unsigned 8-bit kept, anything else truncated to integers,
+//               stretched over its type's range (16-bit: 0..65535, truncated), MONOCHROME1
+//               inverted there, then / 257 rounded. Grey copied to R, G, B.
 //   CtWindows   CT in Hounsfield units: R = -1024..1024, G = -135..215, B = 0..80, each
 //               round((clip(HU) - lo) / (hi - lo) * 255) in float32, half to even.
 //   MrVolume    MR: one min and max over the whole acquisition (or the frame when alone),

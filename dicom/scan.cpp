@@ -3,8 +3,10 @@
 
 #include "dicom/detail/collection_builder.h"
 #include "dicom/detail/dicom_file.h"
+#include "dicom/detail/member_store.h"
 #include "dicom/detail/path_walk.h"
 #include "dicom/detail/scan_file.h"
+#include "dicom/detail/scan_queue.h"
 
 namespace dicom {
 namespace {
@@ -15,15 +17,43 @@ void report(const ScanProgressFn& progress, std::size_t done, std::size_t total,
     if (progress) progress(ScanProgress{done, total, path});
 }
 
-// A DICOMDIR met inside a folder indexes files that the folder walk finds anyway; one the
-// user names directly is reported, since its files are not read from it.
-bool handleDirectoryIndex(const detail::ScannedFile& f, const detail::FoundFile& file, Collection& out) {
-    if (f.instance.sopClassUid != detail::kMediaStorageDirectorySopClass) return false;
-    if (file.named)
-        out.errors.push_back({file.path, "a DICOMDIR index: open the folder that contains it instead",
-                              ErrorCode::NotDicom});
-    return true;
-}
+class Scanner {
+public:
+    Scanner(Collection& out, detail::ScanQueue& queue) : m_out(out), m_queue(queue), m_builder(out) {}
+
+    void scan(const detail::ScanItem& item) {
+        auto local = m_queue.localFile(item);
+        if (!local) return fail(item, local.error());
+        auto scanned = detail::scanFile(local.value(), item.shownPath);
+        if (!scanned) return failedScan(item, local.value(), scanned.error());
+        auto& f = scanned.value();
+        // A DICOMDIR under another name indexes files that the walk finds anyway.
+        if (f.instance.sopClassUid == detail::kMediaStorageDirectorySopClass) return;
+        if (item.record) detail::applyDirectoryRecord(f.patient, f.study, f.series, *item.record);
+        m_builder.add(f.patient, f.study, f.series, std::move(f.instance));
+    }
+
+    void finish() { m_builder.finish(); }
+
+private:
+    void fail(const detail::ScanItem& item, const Error& e) {
+        m_out.errors.push_back({item.shownPath, e.message, e.code});
+        if (item.archive != SIZE_MAX) detail::releaseLocalCopy(item.shownPath);
+    }
+
+    // A file that is no DICOM may be a ZIP archive without the .zip name.
+    void failedScan(const detail::ScanItem& item, const std::string& local, const Error& e) {
+        if (e.code == ErrorCode::NotDicom && detail::looksLikeZip(local)) {
+            if (item.archive == SIZE_MAX) return m_queue.expandArchive(local);
+            return fail(item, {ErrorCode::NotDicom, "a ZIP archive inside an archive (not opened)"});
+        }
+        fail(item, e);
+    }
+
+    Collection& m_out;
+    detail::ScanQueue& m_queue;
+    detail::CollectionBuilder m_builder;
+};
 
 }  // namespace
 
@@ -33,24 +63,20 @@ Collection scanPaths(const std::vector<std::string>& paths, const ScanProgressFn
     Collection out;
     const auto onFound = [&](std::size_t count) { report(progress, count, 0, {}); };
     const auto files = detail::listFiles(paths, out.errors, onFound, cancel);
-    detail::CollectionBuilder builder(out);
+    detail::ScanQueue queue(out.errors);
+    queue.plan(files);
+    Scanner scanner(out, queue);
     std::size_t done = 0;
-    for (const auto& file : files) {
-        report(progress, done, files.size(), file.path);
+    while (!queue.empty()) {
+        const detail::ScanItem item = queue.pop();
+        report(progress, done, queue.total(), item.shownPath);
         if (stopRequested(cancel)) break;  // after the report, so a callback can cancel at once
-        auto scanned = detail::scanFile(file.path);
+        scanner.scan(item);
         ++done;
-        if (!scanned) {
-            out.errors.push_back({file.path, scanned.error().message, scanned.error().code});
-            continue;
-        }
-        if (handleDirectoryIndex(scanned.value(), file, out)) continue;
-        auto& f = scanned.value();
-        builder.add(f.patient, f.study, f.series, std::move(f.instance));
     }
     out.cancelled = stopRequested(cancel);
-    builder.finish();
-    report(progress, done, files.size(), {});
+    scanner.finish();
+    report(progress, done, queue.total(), {});
     return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,18 +24,41 @@ struct WindowPreset {
     std::string explanation;  // Window Center & Width Explanation, e.g. "LUNG"; may be empty
 };
 
-enum class SpacingSource {
-    None,
-    PixelSpacing,         // (0028,0030): in the patient
-    ImagerPixelSpacing,   // (0018,1164): at the detector; magnified, not calibrated
-    NominalScannedPixelSpacing,
-    Calibrated,           // Pixel Spacing Calibration Type present
+// One table of the VOI LUT Sequence (PS3.3 C.11.2.1.1): modality values to display values.
+struct VoiLut {
+    std::vector<std::uint16_t> entries;  // never empty once read
+    double firstMapped = 0;              // modality value mapped to entries[0]; inputs below take
+                                         // the first entry, inputs beyond the table the last
+    int bits = 16;                       // bits per entry: outputs run 0 .. 2^bits - 1
+    std::string explanation;             // LUT Explanation, e.g. "HARD"; may be empty
 };
 
+// Presentation LUT Shape (2050,0020): whether the display is inverted after VOI. When the file
+// does not say, MONOCHROME1 images are shown inverted and MONOCHROME2 images are not.
+enum class PresentationShape { Unspecified, Identity, Inverse };
+
+enum class SpacingSource {
+    None,
+    PixelSpacing,         // (0028,0030): in the patient (cross-sectional), or a projection
+                          // image's Pixel Spacing that differs from its Imager Pixel Spacing
+    ImagerPixelSpacing,   // (0018,1164): at the detector; magnified, not calibrated
+    NominalScannedPixelSpacing,  // (0018,2010): of the scanned film or paper, not the patient
+    Calibrated,           // Pixel Spacing Calibration Type (0028,0A02) present
+};
+
+// How far apart pixel centres are, and what that distance is measured on. describeSpacing()
+// (dicom/pixel_spacing.h) words it for people.
 struct PixelSpacing {
     double row = 0;     // mm between rows (vertical)
     double column = 0;  // mm between columns (horizontal)
     SpacingSource source = SpacingSource::None;
+    std::string calibrationType;         // (0028,0A02) "GEOMETRY" / "FIDUCIAL" when Calibrated
+    std::string calibrationDescription;  // (0028,0A04)
+    double magnificationFactor = 0;      // ImagerPixelSpacing only: the Estimated Radiographic
+                                         // Magnification Factor (0018,1114), 0 when absent;
+                                         // row / factor estimates the spacing in the patient
+    double detectorRow = 0;              // Imager Pixel Spacing when present, mm
+    double detectorColumn = 0;
 };
 
 enum class SourceKind { Dicom, Photograph };
@@ -59,11 +83,15 @@ struct InstanceInfo {
     PixelSpacing spacing;
     std::optional<std::array<double, 3>> imagePosition;     // mm, patient coordinates
     std::optional<std::array<double, 6>> imageOrientation;  // row and column direction cosines
+    std::string patientOrientation;  // (0020,0020) of projection images, e.g. "A\F": the patient
+                                     // directions of the rows and columns
     std::optional<double> sliceLocation;
     double rescaleSlope = 1;
     double rescaleIntercept = 0;
     std::string rescaleType;      // e.g. "HU"
     std::vector<WindowPreset> windows;  // every pair in the file, in file order
+    std::vector<VoiLut> voiLuts;        // the VOI LUT Sequence, in file order
+    PresentationShape presentationShape = PresentationShape::Unspecified;
     bool burnedInAnnotation = false;
     bool hasPixelData = true;
 };

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "command.h"
+#include "dicom/geometry.h"
 #include "dicom/loader.h"
 
 namespace app::cli {
@@ -29,14 +30,7 @@ constexpr const char* kUsage =
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
-std::string spacingText(const dicom::PixelSpacing& s) {
-    static const char* const sources[] = {"none", "Pixel Spacing", "Imager Pixel Spacing (at the detector)",
-                                          "Nominal Scanned Pixel Spacing", "calibrated Pixel Spacing"};
-    if (s.source == dicom::SpacingSource::None) return "unknown";
-    std::ostringstream out;
-    out << s.row << " x " << s.column << " mm, " << sources[int(s.source)];
-    return out.str();
-}
+std::string spacingText(const dicom::PixelSpacing& s) { return dicom::describeSpacing(s); }
 
 QJsonObject instanceJson(const dicom::InstanceInfo& i) {
     QJsonObject o;

@@ -10,7 +10,9 @@
 #include <dcmtk/dcmdata/dcxfer.h>
 
 #include "dicom/detail/dataset_fields.h"
+#include "dicom/detail/geometry_read.h"
 #include "dicom/detail/utf8.h"
+#include "dicom/detail/voi_lut_read.h"
 
 namespace dicom::detail {
 namespace {
@@ -19,34 +21,6 @@ std::string text(DcmDataset& ds, const DcmTagKey& tag) { return validUtf8(string
 
 int integer(DcmDataset& ds, const DcmTagKey& tag, int fallback) {
     return static_cast<int>(intValue(ds, tag).value_or(fallback));
-}
-
-PixelSpacing readSpacing(DcmDataset& ds) {
-    struct Candidate { DcmTagKey tag; SpacingSource source; };
-    const Candidate candidates[] = {
-        {DCM_PixelSpacing, SpacingSource::PixelSpacing},
-        {DCM_ImagerPixelSpacing, SpacingSource::ImagerPixelSpacing},
-        {DCM_NominalScannedPixelSpacing, SpacingSource::NominalScannedPixelSpacing},
-    };
-    for (const auto& c : candidates) {
-        const auto v = doubleValues(ds, c.tag);
-        if (v.size() != 2 || v[0] <= 0 || v[1] <= 0) continue;
-        PixelSpacing s{v[0], v[1], c.source};
-        // Pixel Spacing Calibration Type says someone calibrated it against a known object.
-        if (c.source == SpacingSource::PixelSpacing && !stringValue(ds, DCM_PixelSpacingCalibrationType).empty())
-            s.source = SpacingSource::Calibrated;
-        return s;
-    }
-    return {};
-}
-
-template <std::size_t N>
-std::optional<std::array<double, N>> fixedVector(DcmDataset& ds, const DcmTagKey& tag) {
-    const auto v = doubleValues(ds, tag);
-    if (v.size() != N) return std::nullopt;
-    std::array<double, N> out{};
-    for (std::size_t i = 0; i < N; ++i) out[i] = v[i];
-    return out;
 }
 
 VoiFunction readVoiFunction(DcmDataset& ds) {
@@ -86,14 +60,17 @@ InstanceInfo describeInstance(DcmDataset& ds, const std::string& xfer, const std
     i.transferSyntax = xfer;
     i.transferSyntaxName = DcmXfer(xfer.c_str()).getXferName();
     i.imageType = allValues(ds, DCM_ImageType);
-    i.spacing = readSpacing(ds);
-    i.imagePosition = fixedVector<3>(ds, DCM_ImagePositionPatient);
-    i.imageOrientation = fixedVector<6>(ds, DCM_ImageOrientationPatient);
+    i.spacing = readPixelSpacing(ds);
+    i.imagePosition = readPosition(ds);
+    i.imageOrientation = readOrientation(ds);
+    i.patientOrientation = allValues(ds, DCM_PatientOrientation);
     i.sliceLocation = doubleValue(ds, DCM_SliceLocation);
     i.rescaleSlope = doubleValue(ds, DCM_RescaleSlope).value_or(1.0);
     i.rescaleIntercept = doubleValue(ds, DCM_RescaleIntercept).value_or(0.0);
     i.rescaleType = stringValue(ds, DCM_RescaleType);
     i.windows = readWindows(ds);
+    i.voiLuts = readVoiLuts(ds, i.pixelSigned);
+    i.presentationShape = readPresentationShape(ds);
     i.burnedInAnnotation = stringValue(ds, DCM_BurnedInAnnotation) == "YES";
     i.hasPixelData = ds.tagExists(DCM_PixelData);
     return i;

@@ -17,13 +17,15 @@ PhotoFormat photoFormatFromExtension(const std::string& path);
 const char* photoFormatName(PhotoFormat format);  // "PNG", "JPEG", ...
 
 struct PhotoHeader {
-    int width = 0;          // pixels, as displayed (after EXIF orientation where it applies)
+    int width = 0;          // pixels, as displayed (after the EXIF / TIFF orientation)
     int height = 0;
     int bitsPerSample = 8;  // 8 or 16
+    int pages = 1;          // TIFF: the pages, each shown as a frame
+    int orientation = 1;    // EXIF / TIFF Orientation of the first page, 1..8
 };
 
-// Reads the size from the file's header. JPEG sizes follow the EXIF orientation, which the
-// decoder applies (a 90-degree rotation swaps width and height).
+// Reads the size of the first page from the file's header. Sizes follow the orientation, which
+// the decoder applies to every format (a 90-degree turn swaps width and height).
 Result<PhotoHeader> readPhotoHeader(const std::string& path, PhotoFormat format);
 
 }  // namespace dicom::detail

@@ -5,6 +5,7 @@
 #include "dicom/detail/dicom_file.h"
 #include "dicom/detail/dicom_header.h"
 #include "dicom/detail/photo_format.h"
+#include "dicom/detail/zip_archive.h"
 
 namespace dicom::detail {
 namespace {
@@ -22,7 +23,14 @@ Head readHead(const std::string& path) {
     return h;
 }
 
+// Photographs group per folder; inside an archive the folder is the member's folder, or the
+// archive itself at its top level.
 std::string folderOf(const std::string& path) {
+    if (const auto member = splitMemberPath(path)) {
+        const auto slash = member->second.find_last_of('/');
+        return slash == std::string::npos ? member->first
+                                          : memberPath(member->first, member->second.substr(0, slash));
+    }
     const auto slash = path.find_last_of('/');
     return slash == std::string::npos ? std::string(".") : path.substr(0, slash == 0 ? 1 : slash);
 }
@@ -49,6 +57,7 @@ ScannedFile photographEntry(const std::string& path, PhotoFormat format, const P
     i.sopInstanceUid = "photograph:" + path;
     i.rows = header.height;
     i.columns = header.width;
+    i.frames = header.pages;
     i.samplesPerPixel = 3;
     i.bitsAllocated = header.bitsPerSample;
     i.bitsStored = header.bitsPerSample;
@@ -57,10 +66,10 @@ ScannedFile photographEntry(const std::string& path, PhotoFormat format, const P
     return f;
 }
 
-Result<ScannedFile> scanPhotograph(const std::string& path, PhotoFormat format) {
+Result<ScannedFile> scanPhotograph(const std::string& path, const std::string& shown, PhotoFormat format) {
     auto header = readPhotoHeader(path, format);
     if (!header) return header.error();
-    return photographEntry(path, format, header.value());
+    return photographEntry(shown, format, header.value());
 }
 
 // openDicomFile and readDicomHeader prefix their messages with the path; the scan keeps the
@@ -80,18 +89,19 @@ bool isPhotographFile(const std::string& path) {
            photoFormatFromExtension(path) != PhotoFormat::None;
 }
 
-Result<ScannedFile> scanFile(const std::string& path) {
+Result<ScannedFile> scanFile(const std::string& path, const std::string& shownPath) {
+    const std::string& shown = shownPath.empty() ? path : shownPath;
     const Head head = readHead(path);
     if (head.size == 0) return Error{ErrorCode::NotDicom, "the file is empty"};
     if (!hasDicomMark(head.bytes, head.size)) {
         const PhotoFormat sniffed = sniffPhotoFormat(head.bytes, head.size);
-        if (sniffed != PhotoFormat::None) return scanPhotograph(path, sniffed);
-        const PhotoFormat named = photoFormatFromExtension(path);
+        if (sniffed != PhotoFormat::None) return scanPhotograph(path, shown, sniffed);
+        const PhotoFormat named = photoFormatFromExtension(shown);
         if (named != PhotoFormat::None)
             return Error{ErrorCode::Corrupt, std::string("the file is named like a ") + photoFormatName(named) +
                                                  " photograph but its content is not one"};
     }
-    auto scanned = readDicomHeader(path);
+    auto scanned = readDicomHeader(path, shown);
     if (!scanned) return withoutPath(scanned.error(), path);
     return scanned;
 }

@@ -13,8 +13,10 @@ namespace dicom::detail {
 
 inline constexpr const char* kPhotographPatient = "(photographs)";
 
-// Error messages are the reason only (the caller records the path beside it).
-Result<ScannedFile> scanFile(const std::string& path);
+// Error messages are the reason only (the caller records the path beside it). `shownPath`, when
+// given, is recorded instead of `path` and decides the photograph grouping (the local copy of
+// an archive member is read, the member's name is shown).
+Result<ScannedFile> scanFile(const std::string& path, const std::string& shownPath = {});
 
 // True for files that decodeFrame reads as photographs (by content, else by extension).
 bool isPhotographFile(const std::string& path);
