@@ -27,6 +27,9 @@ QList<QPair<QString, QString>> mouseGestures() {
         {QDialog::tr("Right drag, Ctrl + wheel"), QDialog::tr("Zoom")},
         {QDialog::tr("Wheel"), QDialog::tr("Next / previous image")},
         {QDialog::tr("Double click"), QDialog::tr("Fit to window")},
+        {QDialog::tr("Left drag with a Measure tool"), QDialog::tr("Draw the measurement")},
+        {QDialog::tr("Drag an annotation or its handles"), QDialog::tr("Select and move it")},
+        {QDialog::tr("Drag a series from the browser"), QDialog::tr("Show it in that viewport")},
     };
 }
 

@@ -112,7 +112,8 @@ void TestMainWindow::showsKnownHounsfieldValuesAfterKnownWindow() {
     series->setIndex(lesionIndex);
     QTRY_COMPARE(series->currentInstance()->instanceNumber, dicom::sample::kLesionInstanceNumber);
     ImageViewer* viewer = series->viewer();
-    QTRY_VERIFY(viewer->hasImage());
+    // The previous slice stays on screen until this one is decoded.
+    QTRY_VERIFY(viewer->hasImage() && !series->isWaitingForFrame());
 
     const dicom::WindowPreset abdomen{40, 400, dicom::VoiFunction::Linear, "ABDOMEN"};
     viewer->setWindow(abdomen);

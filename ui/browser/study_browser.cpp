@@ -5,6 +5,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "ui/browser/series_tree.h"
 #include "ui/common/dicom_text.h"
 #include "ui/study/study_session.h"
 
@@ -60,7 +61,7 @@ StudyBrowser::StudyBrowser(StudySession& session, QWidget* parent)
     m_filter = new QLineEdit(this);
     m_filter->setPlaceholderText(tr("Filter by patient, study, series or modality"));
     m_filter->setClearButtonEnabled(true);
-    m_tree = new QTreeWidget(this);
+    m_tree = new SeriesTree(kSeriesUidRole, this);
     m_tree->setHeaderLabels({tr("Study"), tr("Modality"), tr("Images"), tr("Date")});
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
@@ -79,6 +80,9 @@ StudyBrowser::StudyBrowser(StudySession& session, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, this, &StudyBrowser::applyFilter);
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem* current) { onCurrentItemChanged(current); });
+    // A click on the series already current still shows it, e.g. in another viewport.
+    connect(m_tree, &QTreeWidget::itemClicked, this,
+            [this](QTreeWidgetItem* item) { onCurrentItemChanged(item); });
 }
 
 void StudyBrowser::rebuild() {

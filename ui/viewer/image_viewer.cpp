@@ -7,6 +7,7 @@
 #include <QPainter>
 #include <QWheelEvent>
 
+#include "ui/viewer/overlay_corners.h"
 #include "ui/viewer/qimage_conversion.h"
 
 namespace ui {
@@ -23,9 +24,12 @@ ImageViewer::ImageViewer(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Image viewer"));
 }
 
-void ImageViewer::setFrame(const dicom::Image& image, const dicom::WindowPreset& window,
-                           double pixelAspect, bool keepWindow) {
-    m_image = image;
+void ImageViewer::setFrame(FramePtr frame, const dicom::WindowPreset& window, double pixelAspect,
+                           bool keepWindow) {
+    Q_ASSERT(frame);
+    m_image = std::move(frame);
+    m_loading = false;
+    const dicom::Image& image = *m_image;
     const auto [lo, hi] = image.isGrey() ? dicom::valueRange(image) : std::pair<float, float>(0, 255);
     m_valueSpan = std::max(1.0, static_cast<double>(hi) - lo);
     if (!keepWindow) {
@@ -37,9 +41,20 @@ void ImageViewer::setFrame(const dicom::Image& image, const dicom::WindowPreset&
 }
 
 void ImageViewer::clear() {
-    m_image = dicom::Image();
+    m_image.reset();
     m_rendered = QImage();
+    m_loading = false;
     update();
+}
+
+void ImageViewer::setLoading(bool loading) {
+    m_loading = loading;
+    update();
+}
+
+const dicom::Image& ImageViewer::frame() const {
+    static const dicom::Image none;
+    return m_image ? *m_image : none;
 }
 
 void ImageViewer::setWindow(const dicom::WindowPreset& window) {
@@ -107,13 +122,13 @@ void ImageViewer::flipHorizontal() {
 }
 
 void ImageViewer::rerender() {
-    if (m_image.empty()) {
+    if (!m_image) {
         m_rendered = QImage();
     } else {
         dicom::DisplayParams params;
         params.window = m_window;
         params.invert = m_inverted;
-        m_rendered = toQImage(dicom::renderForDisplay(m_image, params));
+        m_rendered = toQImage(dicom::renderForDisplay(*m_image, params));
     }
     update();
 }
@@ -129,7 +144,7 @@ void ImageViewer::paintEvent(QPaintEvent*) {
     if (m_rendered.isNull()) {
         painter.setPen(QColor(170, 180, 190));
         painter.drawText(rect().adjusted(24, 24, -24, -24), Qt::AlignCenter | Qt::TextWordWrap,
-                         m_emptyMessage);
+                         m_loading ? tr("Loading…") : m_emptyMessage);
         return;
     }
     painter.save();
@@ -145,10 +160,15 @@ void ImageViewer::paintEvent(QPaintEvent*) {
 }
 
 QString ImageViewer::windowLevelText() const {
-    if (!m_image.isGrey()) {
+    if (!frame().isGrey()) {
         return tr("Colour");
     }
-    return tr("W %1  L %2").arg(std::lround(m_window.width)).arg(std::lround(m_window.center));
+    const QString values =
+        tr("W %1  L %2").arg(std::lround(m_window.width)).arg(std::lround(m_window.center));
+    return m_window.explanation.empty()
+               ? values
+               : values +
+                     QStringLiteral("  (%1)").arg(QString::fromStdString(m_window.explanation));
 }
 
 void ImageViewer::paintOverlay(QPainter& painter) const {
@@ -161,22 +181,8 @@ void ImageViewer::paintOverlay(QPainter& painter) const {
                                 (m_overlay.bottomRightExtra.isEmpty()
                                      ? QString()
                                      : QLatin1Char('\n') + m_overlay.bottomRightExtra);
-    const struct {
-        int flags;
-        QString text;
-    } corners[] = {
-        {Qt::AlignLeft | Qt::AlignTop, m_overlay.topLeft},
-        {Qt::AlignRight | Qt::AlignTop, m_overlay.topRight},
-        {Qt::AlignLeft | Qt::AlignBottom, m_overlay.bottomLeft},
-        {Qt::AlignRight | Qt::AlignBottom, bottomRight},
-    };
-    for (const auto& corner : corners) {
-        // A dark outline keeps the text legible on bright images.
-        painter.setPen(QColor(0, 0, 0, 200));
-        painter.drawText(area.translated(1, 1), corner.flags, corner.text);
-        painter.setPen(QColor(235, 225, 140));
-        painter.drawText(area, corner.flags, corner.text);
-    }
+    paintOverlayCorners(painter, area,
+                        {m_overlay.topLeft, m_overlay.topRight, m_overlay.bottomLeft, bottomRight});
 }
 
 void ImageViewer::mousePressEvent(QMouseEvent* event) {
@@ -215,7 +221,7 @@ void ImageViewer::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void ImageViewer::dragWindowLevel(QPoint delta) {
-    if (!m_image.isGrey() || m_rendered.isNull()) {
+    if (!frame().isGrey() || m_rendered.isNull()) {
         return;
     }
     // One viewport width of drag sweeps the whole value range, so sensitivity suits both

@@ -11,6 +11,7 @@
 #include "dicom/display.h"
 #include "dicom/image.h"
 #include "dicom/study.h"
+#include "ui/viewer/frame_ptr.h"
 #include "ui/viewer/view_geometry.h"
 
 namespace ui {
@@ -27,12 +28,14 @@ class ImageViewer : public QWidget {
 public:
     explicit ImageViewer(QWidget* parent = nullptr);
 
-    // Shows `image`. The window is kept when `keepWindow` (scrolling within a series),
-    // otherwise it becomes `window`.
-    void setFrame(const dicom::Image& image, const dicom::WindowPreset& window, double pixelAspect,
+    // Shows `image` (shared, not copied). The window is kept when `keepWindow` (scrolling
+    // within a series), otherwise it becomes `window`.
+    void setFrame(FramePtr image, const dicom::WindowPreset& window, double pixelAspect,
                   bool keepWindow);
     void clear();
-    bool hasImage() const { return !m_image.empty(); }
+    bool hasImage() const { return m_image != nullptr; }
+    // While nothing is shown: say that a frame is being decoded instead of the empty message.
+    void setLoading(bool loading);
 
     void setWindow(const dicom::WindowPreset& window);
     dicom::WindowPreset window() const { return m_window; }
@@ -54,7 +57,9 @@ public:
 
     // The 8-bit picture currently displayed (before zoom), for tests and "copy image".
     const QImage& renderedImage() const { return m_rendered; }
-    const dicom::Image& frame() const { return m_image; }
+    // The frame shown, in modality units; an empty image when none.
+    const dicom::Image& frame() const;
+    FramePtr framePtr() const { return m_image; }
 
 Q_SIGNALS:
     void windowChanged(const dicom::WindowPreset& window);
@@ -78,7 +83,7 @@ private:
     void paintOverlay(QPainter& painter) const;
     QString windowLevelText() const;
 
-    dicom::Image m_image;
+    FramePtr m_image;
     dicom::WindowPreset m_window;
     double m_valueSpan = 1.0;  // max - min of the frame, scales the drag sensitivity
     bool m_inverted = false;
@@ -87,6 +92,7 @@ private:
     OverlayText m_overlay;
     bool m_overlayVisible = true;
     QString m_emptyMessage;
+    bool m_loading = false;
     Drag m_drag = Drag::None;
     QPoint m_lastMouse;
     int m_wheelRemainder = 0;

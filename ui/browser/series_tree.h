@@ -1,0 +1,24 @@
+#pragma once
+// The browser's tree widget, with series that can be dragged onto a viewport (the payload is
+// the Series Instance UID, see ui/common/series_drag.h).
+// Thread-safety: GUI thread only.
+
+#include <QTreeWidget>
+
+namespace ui {
+
+class SeriesTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    // `uidRole`: the item data role that holds a series item's Series Instance UID.
+    SeriesTree(int uidRole, QWidget* parent = nullptr);
+
+protected:
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override;
+
+private:
+    int m_uidRole;
+};
+
+}  // namespace ui
