@@ -12,21 +12,34 @@ namespace {
 constexpr double kMaxLutSpan = double(1 << 20);
 
 struct Survey {
-    float lo = 0, hi = 0;
+    float lo = 0, hi = 0;            // every pixel
+    float shownLo = 0, shownHi = 0;  // pixels outside Pixel Padding
     bool integral = true;
 };
 
-Survey survey(const std::vector<float>& values) {
+bool isPadding(float v, const std::optional<std::pair<float, float>>& padding) {
+    return padding && v >= padding->first && v <= padding->second;
+}
+
+Survey survey(const Image& image) {
     Survey s;
+    const auto& values = image.grey;
     if (values.empty()) return s;
     s.lo = s.hi = values.front();
+    float shownLo = std::numeric_limits<float>::infinity(), shownHi = -shownLo;
     bool integral = true;
     for (float v : values) {
         s.lo = std::min(s.lo, v);
         s.hi = std::max(s.hi, v);
         integral &= (v == std::nearbyint(v));
+        if (isPadding(v, image.padding)) continue;
+        shownLo = std::min(shownLo, v);
+        shownHi = std::max(shownHi, v);
     }
     s.integral = integral && std::isfinite(s.lo) && std::isfinite(s.hi);
+    const bool anyShown = shownLo <= shownHi;
+    s.shownLo = anyShown ? shownLo : s.lo;
+    s.shownHi = anyShown ? shownHi : s.hi;
     return s;
 }
 
@@ -37,21 +50,28 @@ WindowPreset rangeWindow(float lo, float hi) {
     return w;
 }
 
+// The VOI stage chosen by the parameters: a window, else a VOI LUT.
+struct Voi {
+    WindowPreset window;
+    const VoiLut* lut = nullptr;
+    double operator()(double x) const { return lut ? applyVoiLut(x, *lut) : applyVoi(x, window); }
+};
+
 std::uint8_t toByte(double voi, bool invert) {
     const auto v = static_cast<std::uint8_t>(std::lround(std::clamp(voi, 0.0, 255.0)));
     return invert ? std::uint8_t(255 - v) : v;
 }
 
-void renderGrey(const Image& image, const WindowPreset& window, bool invert, const Survey& s, Image8& out) {
+void renderGrey(const Image& image, const Voi& voi, bool invert, const Survey& s, Image8& out) {
     const auto& in = image.grey;
     if (s.integral && double(s.hi) - double(s.lo) < kMaxLutSpan) {
         const auto base = static_cast<long>(s.lo);
         std::vector<std::uint8_t> lut(std::size_t(long(s.hi) - base + 1));
-        for (std::size_t i = 0; i < lut.size(); ++i) lut[i] = toByte(applyVoi(double(base + long(i)), window), invert);
+        for (std::size_t i = 0; i < lut.size(); ++i) lut[i] = toByte(voi(double(base + long(i))), invert);
         for (std::size_t i = 0; i < in.size(); ++i) out.pixels[i] = lut[std::size_t(long(in[i]) - base)];
         return;
     }
-    for (std::size_t i = 0; i < in.size(); ++i) out.pixels[i] = toByte(applyVoi(in[i], window), invert);
+    for (std::size_t i = 0; i < in.size(); ++i) out.pixels[i] = toByte(voi(in[i]), invert);
 }
 
 void renderColour(const Image& image, bool invert, Image8& out) {
@@ -69,7 +89,7 @@ void renderColour(const Image& image, bool invert, Image8& out) {
 
 std::pair<float, float> valueRange(const Image& image) {
     if (image.isGrey()) {
-        const Survey s = survey(image.grey);
+        const Survey s = survey(image);
         return {s.lo, s.hi};
     }
     if (image.format == PixelFormat::Rgb8 && !image.rgb8.empty()) {
@@ -83,10 +103,26 @@ std::pair<float, float> valueRange(const Image& image) {
     return {0.f, 0.f};
 }
 
+std::pair<float, float> displayRange(const Image& image) {
+    if (!image.isGrey()) return valueRange(image);
+    const Survey s = survey(image);
+    return {s.shownLo, s.shownHi};
+}
+
 WindowPreset defaultWindow(const InstanceInfo& instance, const Image& image) {
     if (!instance.windows.empty()) return instance.windows.front();
-    const auto [lo, hi] = valueRange(image);
+    const auto [lo, hi] = displayRange(image);
     return rangeWindow(lo, hi);
+}
+
+DisplayParams defaultDisplay(const InstanceInfo& instance, const Image& image) {
+    DisplayParams params;
+    params.presentation = instance.presentationShape;
+    if (instance.windows.empty() && !instance.voiLuts.empty())
+        params.voiLut = instance.voiLuts.front();
+    else
+        params.window = defaultWindow(instance, image);
+    return params;
 }
 
 double applyVoi(double x, const WindowPreset& window) {
@@ -118,6 +154,19 @@ double applyVoi(double x, const WindowPreset& window) {
     return 0.0;
 }
 
+double applyVoiLut(double x, const VoiLut& lut) {
+    if (lut.entries.empty()) return 0.0;
+    const double last = double(lut.entries.size() - 1);
+    const double index = std::clamp(std::floor(x + 0.5) - lut.firstMapped, 0.0, last);
+    const double top = std::ldexp(1.0, std::clamp(lut.bits, 1, 16)) - 1.0;
+    return std::min(double(lut.entries[std::size_t(index)]), top) / top * 255.0;
+}
+
+bool showsInverted(const Image& image, PresentationShape shape) {
+    if (shape == PresentationShape::Unspecified) return image.monochrome1;
+    return shape == PresentationShape::Inverse;
+}
+
 Image8 renderForDisplay(const Image& image, const DisplayParams& params) {
     Image8 out;
     if (image.empty()) return out;
@@ -129,9 +178,15 @@ Image8 renderForDisplay(const Image& image, const DisplayParams& params) {
         renderColour(image, params.invert, out);
         return out;
     }
-    const Survey s = survey(image.grey);
-    const WindowPreset window = params.window ? *params.window : rangeWindow(s.lo, s.hi);
-    renderGrey(image, window, image.monochrome1 != params.invert, s, out);
+    const Survey s = survey(image);
+    Voi voi;
+    if (params.window)
+        voi.window = *params.window;
+    else if (params.voiLut)
+        voi.lut = &*params.voiLut;
+    else
+        voi.window = rangeWindow(s.shownLo, s.shownHi);
+    renderGrey(image, voi, showsInverted(image, params.presentation) != params.invert, s, out);
     return out;
 }
 

@@ -1,5 +1,6 @@
-// medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] -o OUT.png: one frame as the
-// viewer first shows it, through the same display pipeline.
+// medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] [--model-input] -o OUT.png: one
+// frame as the viewer first shows it, through the same display pipeline, or the padded RGB
+// image that the MedGemma input recipe hands to the engine.
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -15,18 +16,27 @@
 #include "dicom/display.h"
 #include "dicom/image_io.h"
 #include "dicom/loader.h"
+#include "dicom/model_input.h"
 
 namespace app::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] -o OUT.png\n\n"
+    "Usage: medgemma-cli render FILE [--frame N] [--window CENTER,WIDTH] [--model-input] -o OUT.png\n\n"
     "Decodes one frame of FILE (a DICOM file or a photograph) and writes it as the viewer first\n"
     "shows it: an 8-bit grey PNG for monochrome images, RGB for colour.\n\n"
     "Options:\n"
     "  --frame N               frame to render, 1 = first (default 1)\n"
     "  --window CENTER,WIDTH   VOI window in modality units (HU for CT), e.g. -600,1500;\n"
-    "                          default: the first window in the file, else the frame's min/max\n"
+    "                          default: the first window in the file, else the first VOI LUT,\n"
+    "                          else the frame's min/max without pixel padding\n"
+    "  --model-input           write what the MedGemma input recipe hands to the engine instead:\n"
+    "                          8-bit RGB padded to a square with centred black bars, before the\n"
+    "                          engine's own resize. The recipe follows the series: CT in three\n"
+    "                          windows (R -1024..1024, G -135..215, B 0..80 HU), MR min/max of\n"
+    "                          this frame, radiographs the first window (else min/max) with\n"
+    "                          MONOCHROME1 inverted, colour images as they are; not with\n"
+    "                          --window\n"
     "  -o, --output OUT.png    where to write the PNG (required)\n\n"
     "Exit status: 0 on success, 1 if FILE cannot be read or decoded or OUT.png cannot be\n"
     "written (one line on standard error says why), 2 on wrong arguments.\n";
@@ -36,6 +46,7 @@ struct Options {
     std::string output;
     int frame = 1;
     std::optional<std::pair<double, double>> window;  // centre, width
+    bool modelInput = false;
 };
 
 std::optional<double> number(const std::string& text) {
@@ -67,6 +78,8 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
         } else if (a == "--window" && hasValue) {
             o.window = parseWindow(args[++i]);
             if (!o.window) return "--window needs CENTER,WIDTH with WIDTH > 0";
+        } else if (a == "--model-input") {
+            o.modelInput = true;
         } else if (!a.empty() && a[0] != '-' && o.input.empty()) {
             o.input = a;
         } else {
@@ -74,6 +87,7 @@ std::optional<std::string> parse(const std::vector<std::string>& args, Options& 
         }
     }
     if (o.input.empty() || o.output.empty()) return "FILE and -o OUT.png are required";
+    if (o.modelInput && o.window) return "--window cannot be combined with --model-input (the recipe sets the window)";
     return std::nullopt;
 }
 
@@ -104,23 +118,38 @@ private:
     int m_saved = -1;
 };
 
+// The frame as the viewer first shows it, with the user's window if given.
+dicom::Image8 displayed(const dicom::InstanceInfo& instance, const dicom::Image& image, const Options& o) {
+    dicom::DisplayParams params = dicom::defaultDisplay(instance, image);
+    if (o.window) {
+        dicom::WindowPreset window;
+        window.center = o.window->first;
+        window.width = o.window->second;
+        params.window = window;
+        params.voiLut.reset();
+    }
+    return dicom::renderForDisplay(image, params);
+}
+
+// The frame under its series' input recipe, padded to a square (CT and MR per frame: one file
+// is one slice here).
+dicom::Image8 modelInput(const dicom::SeriesInfo& series, const dicom::InstanceInfo& instance,
+                         const dicom::Image& image) {
+    return dicom::modelInputForFrame(image, instance, dicom::recipeFor(series, instance, image));
+}
+
 // Returns the reason on failure.
 std::optional<std::string> render(const Options& o) {
     const QuietStderr quiet;
     const dicom::Collection scanned = dicom::scanPaths({o.input});
     if (!scanned.errors.empty()) return scanned.errors.front().path + ": " + scanned.errors.front().message;
     if (scanned.instanceCount() != 1) return o.input + ": render takes one image file";
-    const dicom::InstanceInfo& instance = scanned.patients[0].studies[0].series[0].instances[0];
+    const dicom::SeriesInfo& series = scanned.patients[0].studies[0].series[0];
+    const dicom::InstanceInfo& instance = series.instances[0];
     const auto image = dicom::decodeFrame(instance, o.frame - 1);
     if (!image) return image.error().message;
-    dicom::DisplayParams params;
-    params.window = dicom::defaultWindow(instance, *image);
-    if (o.window) {
-        params.window->center = o.window->first;
-        params.window->width = o.window->second;
-        params.window->explanation.clear();
-    }
-    const dicom::Status written = dicom::writePng(dicom::renderForDisplay(*image, params), o.output);
+    const dicom::Image8 out = o.modelInput ? modelInput(series, instance, *image) : displayed(instance, *image, o);
+    const dicom::Status written = dicom::writePng(out, o.output);
     if (!written) return written.error().message;
     return std::nullopt;
 }
@@ -140,7 +169,7 @@ int run(const std::vector<std::string>& args) {
 
 const CommandRegistration registration({
     "render",
-    "render one frame of a DICOM file or photograph to PNG, as the viewer shows it",
+    "render one frame of a DICOM file or photograph to PNG, as the viewer shows it or as the model sees it",
     kUsage,
     run,
 });

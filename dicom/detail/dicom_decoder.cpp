@@ -2,40 +2,18 @@
 
 #include <dcmtk/config/osconfig.h>
 #include <dcmtk/dcmdata/dcdeftag.h>
-#include <dcmtk/dcmdata/dcfcache.h>
 #include <dcmtk/dcmdata/dcfilefo.h>
-#include <dcmtk/dcmdata/dcxfer.h>
 
 #include "dicom/detail/colour.h"
 #include "dicom/detail/dataset_fields.h"
 #include "dicom/detail/dicom_file.h"
+#include "dicom/detail/frame_source.h"
 #include "dicom/detail/modality_lut.h"
-#include "dicom/detail/pixel_layout.h"
+#include "dicom/detail/pixel_padding.h"
 #include "dicom/detail/sample_unpack.h"
 
 namespace dicom::detail {
 namespace {
-
-struct FrameBytes {
-    std::vector<std::uint8_t> bytes;  // little-endian byte stream of the frame
-    unsigned bitOffset = 0;           // where the frame starts in bytes[0] (1-bit frames)
-};
-
-Result<FrameBytes> readFrameBytes(DcmElement& pixels, const PixelLayout& layout, int frame) {
-    const std::uint64_t firstBit = layout.bitsPerFrame() * std::uint64_t(frame);
-    const std::uint64_t endBit = firstBit + layout.bitsPerFrame();
-    const std::uint64_t firstByte = firstBit / 8;
-    FrameBytes out;
-    out.bitOffset = unsigned(firstBit % 8);
-    out.bytes.resize(std::size_t((endBit + 7) / 8 - firstByte));
-    DcmFileCache cache;
-    // Little endian whatever the file's order: OW values are swapped per 16-bit word by DCMTK,
-    // OB values are left alone, which is how PS3.5 defines big endian pixel data.
-    const OFCondition s = pixels.getPartialValue(out.bytes.data(), Uint32(firstByte), Uint32(out.bytes.size()),
-                                                 &cache, EBO_LittleEndian);
-    if (s.bad()) return Error{ErrorCode::Corrupt, std::string("the pixel data cannot be read (") + s.text() + ")"};
-    return out;
-}
 
 Result<Lut> readPaletteLut(DcmItem& ds, const DcmTagKey& descriptorTag, const DcmTagKey& dataTag,
                            const DcmTagKey& segmentedTag, bool signedInput) {
@@ -67,25 +45,24 @@ Result<Image> greyImage(DcmItem& ds, const std::vector<std::int64_t>& samples, c
     image.format = PixelFormat::Grey32F;
     image.grey = applyModality(samples, transform.value());
     image.monochrome1 = l.photometric == Photometric::Monochrome1;
+    image.padding = readPaddingRange(ds, l.pixelSigned, transform.value());
     return image;
 }
 
+// The cells must hold every sample their layout announces; codecs are checked here once.
+bool cellsComplete(const FrameCells& cells) {
+    const std::uint64_t bits = std::uint64_t(cells.bitOffset) + cells.layout.bitsPerFrame();
+    return (bits + 7) / 8 <= cells.bytes.size();
+}
+
 Result<Image> decodeDataset(DcmDataset& ds, int frame) {
-    DcmElement* pixels = nullptr;
-    if (ds.findAndGetElement(DCM_PixelData, pixels).bad() || !pixels)
-        return Error{ErrorCode::NoPixelData, "the file contains no image (pixel data missing)"};
-    auto layout = readPixelLayout(ds);
-    if (!layout) return layout.error();
-    const PixelLayout& l = layout.value();
-    if (frame < 0 || frame >= l.frames)
-        return Error{ErrorCode::FrameOutOfRange, "frame " + std::to_string(frame + 1) + " requested of " +
-                                                     std::to_string(l.frames)};
-    if (Status s = checkPixelDataLength(l, pixels->getLength()); !s) return s.error();
-    auto bytes = readFrameBytes(*pixels, l, frame);
-    if (!bytes) return bytes.error();
+    auto cells = readFrameCells(ds, frame);
+    if (!cells) return cells.error();
+    const PixelLayout& l = cells->layout;
+    if (!cellsComplete(cells.value())) return Error{ErrorCode::Internal, "the decoder returned too few samples"};
     const SampleCoding coding{l.bitsAllocated, l.bitsStored, l.highBit, l.pixelSigned};
-    const std::size_t count = std::size_t(l.bitsPerFrame() / std::uint64_t(l.bitsAllocated));
-    const auto samples = unpackSamples(bytes->bytes.data(), bytes->bytes.size(), bytes->bitOffset, count, coding);
+    const auto samples = unpackSamples(cells->bytes.data(), cells->bytes.size(), cells->bitOffset,
+                                       cells->sampleCount(), coding);
     switch (l.photometric) {
     case Photometric::Monochrome1:
     case Photometric::Monochrome2: return greyImage(ds, samples, l);
@@ -99,13 +76,7 @@ Result<Image> decodeDataset(DcmDataset& ds, int frame) {
 Result<Image> decodeDicomFrame(const std::string& path, int frame) {
     auto opened = openDicomFile(path);
     if (!opened) return opened.error();
-    DcmFileFormat& file = *opened.value();
-    DcmDataset& ds = *file.getDataset();
-    const DcmXfer xfer(ds.getOriginalXfer());
-    if (xfer.isEncapsulated())
-        return Error{ErrorCode::UnsupportedSyntax,
-                     path + ": the image is compressed as " + xfer.getXferName() + ", which this version of the workstation cannot decode"};
-    auto image = decodeDataset(ds, frame);
+    auto image = decodeDataset(*opened.value()->getDataset(), frame);
     if (!image) return Error{image.error().code, path + ": " + image.error().message};
     return image;
 }

@@ -1,8 +1,10 @@
 #pragma once
-// Decoding one frame of a DICOM instance stored in a native (uncompressed) transfer syntax:
-// implicit VR little endian, explicit VR little and big endian, deflated explicit VR little
-// endian. Only that frame's bytes are read from the file.
+// Decoding one frame of a DICOM instance, native or compressed (see dicom::decodeFrame for the
+// transfer syntaxes), into modality values or RGB. Only that frame's bytes are read from the
+// file.
 // Thread-safety: re-entrant.
+
+#include <string>
 
 #include "dicom/image.h"
 #include "dicom/result.h"

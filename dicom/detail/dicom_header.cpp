@@ -6,6 +6,7 @@
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcxfer.h>
 
+#include "dicom/detail/charset_convert.h"
 #include "dicom/detail/dataset_fields.h"
 #include "dicom/detail/dicom_file.h"
 #include "dicom/detail/pixel_layout.h"
@@ -24,7 +25,7 @@ std::string transferSyntaxOf(DcmFileFormat& file) {
 void convertTextToUtf8(DcmFileFormat& file) {
     const std::string charset = allValues(*file.getDataset(), DCM_SpecificCharacterSet);
     if (charset.empty() || charset == "ISO_IR 192" || charset == "ISO_IR 6") return;
-    (void)file.convertToUTF8();
+    (void)convertToUtf8(*file.getDataset());
 }
 
 // Files without UIDs still need a place in the tree: group them by their folder.
@@ -43,9 +44,10 @@ Status checkImage(DcmDataset& ds, const std::string& xfer) {
         if (!ds.tagExists(DCM_Rows) && !ds.tagExists(DCM_Columns)) return {};
         return Error{ErrorCode::NoPixelData, "the image header is present but the pixel data are missing"};
     }
-    auto layout = readPixelLayout(ds);
+    const bool encapsulated = DcmXfer(xfer.c_str()).isEncapsulated();
+    auto layout = readPixelLayout(ds, encapsulated);
     if (!layout) return layout.error();
-    if (DcmXfer(xfer.c_str()).isEncapsulated()) return {};
+    if (encapsulated) return {};
     if (pixels->getLength() == DCM_UndefinedLength)
         return Error{ErrorCode::Corrupt, "compressed pixel data in a file that says it is uncompressed"};
     return checkPixelDataLength(layout.value(), pixels->getLength());
@@ -53,17 +55,18 @@ Status checkImage(DcmDataset& ds, const std::string& xfer) {
 
 }  // namespace
 
-Result<ScannedFile> readDicomHeader(const std::string& path) {
+Result<ScannedFile> readDicomHeader(const std::string& path, const std::string& recordedPath) {
+    const std::string& recorded = recordedPath.empty() ? path : recordedPath;
     auto opened = openDicomFile(path);
     if (!opened) return opened.error();
     DcmFileFormat& file = *opened.value();
     convertTextToUtf8(file);
     const std::string xfer = transferSyntaxOf(file);
-    ScannedFile scanned = describeDataset(*file.getDataset(), xfer, path);
+    ScannedFile scanned = describeDataset(*file.getDataset(), xfer, recorded);
     // A DICOMDIR names its class only in the meta header; so do some bare image writers.
     if (scanned.instance.sopClassUid.empty())
         scanned.instance.sopClassUid = stringValue(*file.getMetaInfo(), DCM_MediaStorageSOPClassUID);
-    fillMissingUids(scanned, path);
+    fillMissingUids(scanned, recorded);
     if (scanned.instance.sopClassUid == kMediaStorageDirectorySopClass) return scanned;
     if (Status s = checkImage(*file.getDataset(), xfer); !s)
         return Error{s.error().code, path + ": " + s.error().message};

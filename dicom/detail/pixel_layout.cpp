@@ -19,7 +19,7 @@ bool isMonochrome(Photometric p) {
     return p == Photometric::Monochrome1 || p == Photometric::Monochrome2;
 }
 
-Status checkSamples(const PixelLayout& l) {
+Status checkSamples(const PixelLayout& l, bool encapsulated) {
     const bool oneSample = isMonochrome(l.photometric) || l.photometric == Photometric::Palette;
     if (l.photometric == Photometric::Other)
         return unsupported("photometric interpretation '" + l.photometricText + "' is not supported");
@@ -29,7 +29,9 @@ Status checkSamples(const PixelLayout& l) {
     if (!oneSample && l.samplesPerPixel != 3)
         return corrupt(l.photometricText + " with " + std::to_string(l.samplesPerPixel) +
                        " samples per pixel");
-    if (l.photometric == Photometric::YbrFull422 && (l.columns % 2 != 0 || l.planarConfiguration != 0))
+    // A JPEG codestream subsamples chroma itself and decodes to full resolution, so only native
+    // data need whole Y0 Y1 Cb Cr groups.
+    if (!encapsulated && l.photometric == Photometric::YbrFull422 && (l.columns % 2 != 0 || l.planarConfiguration != 0))
         return corrupt("YBR_FULL_422 needs an even number of columns and interleaved samples");
     return {};
 }
@@ -75,11 +77,13 @@ Photometric parsePhotometric(const std::string& text) {
     if (text == "RGB") return Photometric::Rgb;
     if (text == "YBR_FULL") return Photometric::YbrFull;
     if (text == "YBR_FULL_422") return Photometric::YbrFull422;
+    if (text == "YBR_ICT") return Photometric::YbrIct;
+    if (text == "YBR_RCT") return Photometric::YbrRct;
     if (text == "PALETTE COLOR") return Photometric::Palette;
     return Photometric::Other;
 }
 
-Result<PixelLayout> readPixelLayout(DcmItem& item) {
+Result<PixelLayout> readPixelLayout(DcmItem& item, bool encapsulated) {
     PixelLayout l;
     l.rows = static_cast<int>(intValue(item, DCM_Rows).value_or(0));
     l.columns = static_cast<int>(intValue(item, DCM_Columns).value_or(0));
@@ -96,7 +100,7 @@ Result<PixelLayout> readPixelLayout(DcmItem& item) {
     l.photometric = parsePhotometric(l.photometricText);
 
     if (Status s = checkSize(l); !s) return s.error();
-    if (Status s = checkSamples(l); !s) return s.error();
+    if (Status s = checkSamples(l, encapsulated); !s) return s.error();
     if (Status s = checkBits(l); !s) return s.error();
     return l;
 }

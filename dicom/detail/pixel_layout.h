@@ -16,7 +16,9 @@ namespace dicom::detail {
 // workstation try to allocate it.
 constexpr std::uint64_t kMaxPixelBytes = std::uint64_t(4) << 30;  // 4 GiB
 
-enum class Photometric { Monochrome1, Monochrome2, Rgb, YbrFull, YbrFull422, Palette, Other };
+// YbrIct and YbrRct describe JPEG 2000 codestreams that apply the multi-component transform
+// (PS3.5 8.2.4); decoding undoes it, so they never reach the colour conversion.
+enum class Photometric { Monochrome1, Monochrome2, Rgb, YbrFull, YbrFull422, YbrIct, YbrRct, Palette, Other };
 
 struct PixelLayout {
     int rows = 0;
@@ -43,8 +45,9 @@ Photometric parsePhotometric(const std::string& text);
 
 // Reads the Image Pixel attributes of `item`. Fails with Corrupt, TooLarge or UnsupportedPixels
 // (message: the reason only, without the file name) when they cannot describe a decodable
-// image, e.g. zero rows, Bits Allocated 12, High Bit beyond Bits Allocated.
-Result<PixelLayout> readPixelLayout(DcmItem& item);
+// image, e.g. zero rows, Bits Allocated 12, High Bit beyond Bits Allocated. `encapsulated`
+// relaxes the rules that only concern the native byte layout (YBR_FULL_422 chroma pairs).
+Result<PixelLayout> readPixelLayout(DcmItem& item, bool encapsulated = false);
 
 // Checks that a Pixel Data value of `valueBytes` bytes holds every frame of `layout`.
 Status checkPixelDataLength(const PixelLayout& layout, std::uint64_t valueBytes);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """End-to-end checks of `medgemma-cli info`, `render` and `make-sample-study` on the synthetic
 sample study: exit codes, the tree and JSON, PNG type and size, pixel values after a known
-window, and the one-line error on files that cannot be decoded.
+window, the padded RGB model input of each recipe, and the one-line error on files that cannot
+be decoded.
 
 Usage: dicom_cli_check.py MEDGEMMA_CLI (info|render)
 """
@@ -146,6 +147,45 @@ def check_render(sample, tmp):
               f"render {what}: one-line error, got {err!r}")
         check(not os.path.exists(missing), f"render {what}: no output written")
     check(run("render", ct)[0] == 2, "render without -o exits 2")
+    check_model_input(sample, tmp)
+
+
+def ct_recipe(hu):
+    """The three CT windows of the MedGemma recipe, as 8-bit values (halves to even)."""
+    return tuple(round((min(max(hu, lo), hi) - lo) / (hi - lo) * 255) for lo, hi in ((-1024, 1024), (-135, 215), (0, 80)))
+
+
+def check_model_input(sample, tmp):
+    out = os.path.join(tmp, "model.png")
+    ct = os.path.join(sample, "CT", "CT009.dcm")
+    code, _, err = run("render", ct, "--model-input", "-o", out)
+    check(code == 0, f"render --model-input CT exit {code}: {err}")
+    width, height, colour, rows = read_png(out)
+    check((width, height, colour) == (256, 256, 2), "CT model input is 256 x 256 RGB")
+    for (x, y), hu in (((77, 140), 10), ((77, 110), 60), ((128, 10), -1000)):
+        check(tuple(rows[y][3 * x:3 * x + 3]) == ct_recipe(hu), f"CT model input at {(x, y)}: {tuple(rows[y][3 * x:3 * x + 3])}")
+
+    dx = os.path.join(sample, "DX", "DX001.dcm")  # 864 x 1024: 80 black columns either side
+    code, _, err = run("render", dx, "--model-input", "-o", out)
+    check(code == 0, f"render --model-input DX exit {code}: {err}")
+    width, height, colour, rows = read_png(out)
+    check((width, height, colour) == (1024, 1024, 2), "DX model input is padded to 1024 x 1024 RGB")
+    middle = rows[512]
+    check(all(v == 0 for v in middle[:3 * 80]) and all(v == 0 for v in middle[3 * 944:]), "DX bars are black")
+    check(all(middle[3 * x] == middle[3 * x + 1] == middle[3 * x + 2] for x in range(80, 944)), "DX grey to RGB")
+    check(any(middle[3 * x] > 0 for x in range(80, 944)), "DX image between the bars")
+
+    photo = os.path.join(sample, "photographs", "skin-lesion-ruler.png")  # 640 x 480: 80 rows top and bottom
+    shown = os.path.join(tmp, "photo.png")
+    check(run("render", photo, "-o", shown)[0] == 0, "render photograph")
+    code, _, err = run("render", photo, "--model-input", "-o", out)
+    check(code == 0, f"render --model-input photograph exit {code}: {err}")
+    width, height, colour, rows = read_png(out)
+    check((width, height, colour) == (640, 640, 2), "photograph model input is 640 x 640 RGB")
+    check(all(v == 0 for row in rows[:80] + rows[560:] for v in row), "photograph bars are black")
+    check(rows[80:560] == read_png(shown)[3], "photograph rows unchanged between the bars")
+    check(run("render", ct, "--model-input", "--window", "40,400", "-o", out)[0] == 2,
+          "--model-input with --window exits 2")
     check(run("render", ct, "--window", "40", "-o", out)[0] == 2, "malformed --window exits 2")
 
 

@@ -72,7 +72,7 @@ std::string randomBytes(std::size_t n, unsigned seed) {
     return out;
 }
 
-// An encapsulated (JPEG baseline) Pixel Data with one fragment of made-up bytes.
+// An encapsulated (JPEG baseline) Pixel Data whose one fragment holds only SOI and EOI.
 void jpegEncapsulated(DcmDataset& ds) {
     ds.findAndDeleteElement(DCM_PixelData);
     auto* sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
@@ -137,8 +137,8 @@ private Q_SLOTS:
         row("unsupported photometric", "hsv.dcm",
             image([](DcmDataset& ds) { ds.putAndInsertString(DCM_PhotometricInterpretation, "HSV"); }),
             int(ErrorCode::UnsupportedPixels));
-        row("JPEG compressed", "jpeg.dcm", image(jpegEncapsulated, EXS_JPEGProcess1), kLoads,
-            int(ErrorCode::UnsupportedSyntax));
+        row("JPEG codestream without a frame", "jpeg.dcm", image(jpegEncapsulated, EXS_JPEGProcess1), kLoads,
+            int(ErrorCode::Corrupt));
         row("PALETTE COLOR without tables", "palette.dcm",
             image([](DcmDataset& ds) { ds.putAndInsertString(DCM_PhotometricInterpretation, "PALETTE COLOR"); }),
             kLoads, int(ErrorCode::Corrupt));

@@ -206,7 +206,9 @@ private Q_SLOTS:
         QVERIFY(dicom::decodeFrame(c.patients[0].studies[0].series[0].instances[0]).ok());
     }
 
-    void dicomdirSkippedInFolderReportedWhenNamed() {
+    // An index without records: in a folder the walk still finds the files; named alone it is
+    // reported, since it leads to nothing.
+    void emptyDicomdirInFolderIgnoredNamedReported() {
         QTemporaryDir dir;
         writeDicom(dir.filePath(QStringLiteral("IMG001")), identity("PHANTOM^A", "60", "60.1", 1));
         const std::string dicomdir = dir.filePath(QStringLiteral("DICOMDIR")).toStdString();
