@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <limits>
 
+#include "inference/activations.h"
+
 namespace inference {
 namespace {
 
 // Score elements per query block (64 MiB in float32): large enough for efficient matmuls,
 // small enough for 4,096-token vision layers and long prompts.
 constexpr std::int64_t kScoreBudget = std::int64_t{1} << 24;
+// Per-head path: score elements per block (4 MiB in bf16, a cache-sized block), and the query
+// rows from which it is used.
+constexpr std::int64_t kBlockElements = std::int64_t{1} << 21;
+constexpr std::int64_t kPerHeadMinRows = 64;
 
 struct KeyRange {
     std::int64_t begin = 0;  // key index (not position)
@@ -91,6 +97,43 @@ at::Tensor attendBlock(const at::Tensor& qBlock, const at::Tensor& kBlock, const
     return at::matmul(at::softmax(scores, -1), vBlock);
 }
 
+// Unmasked attention over many query rows (a SigLIP layer: 4,096 x 4,096 per head): one head
+// at a time, in blocks of rows whose bf16 score block stays cache-sized. Per head the matmuls
+// are plain 2-D products with keys pre-transposed once, which oneDNN runs near its bf16 peak,
+// unlike the batched products with a 72-wide inner dimension. Softmax runs in place.
+at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at::Tensor& v,
+                         const AttentionParams& params) {
+    const std::int64_t heads = scaled.size(0);
+    const std::int64_t rows = scaled.size(1);
+    const std::int64_t dim = scaled.size(2);
+    const std::int64_t group = heads / k.size(0);
+    const std::int64_t keys = k.size(1);
+    const at::Tensor keysT = k.transpose(1, 2).contiguous();  // [Hkv, D, Lk]
+    const at::Tensor values = v.contiguous();
+    const std::int64_t blockRows = std::clamp<std::int64_t>(kBlockElements / keys, 16, rows);
+    at::Tensor scores = at::empty({blockRows, keys}, scaled.options());
+    at::Tensor context = at::empty({blockRows, dim}, scaled.options());
+    at::Tensor out = at::empty({rows, heads * dim}, scaled.options());
+    for (std::int64_t h = 0; h < heads; ++h) {
+        for (std::int64_t r0 = 0; r0 < rows; r0 += blockRows) {
+            if (params.stop && stopRequested(*params.stop)) {
+                return {};
+            }
+            const std::int64_t n = std::min(blockRows, rows - r0);
+            at::Tensor s = scores.narrow(0, 0, n);
+            at::mm_out(s, scaled[h].narrow(0, r0, n), keysT[h / group]);
+            if (params.softcap) {
+                s.copy_(at::tanh(s.to(at::kFloat) / *params.softcap).mul_(*params.softcap));
+            }
+            softmaxRows(s);
+            at::Tensor c = context.narrow(0, 0, n);
+            at::mm_out(c, s, values[h / group]);
+            out.narrow(0, r0, n).narrow(1, h * dim, dim).copy_(c);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
@@ -101,10 +144,14 @@ at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
     const std::int64_t kvHeads = k.size(0);
     const std::int64_t group = heads / kvHeads;
     const std::int64_t keyCount = k.size(1);
-    at::Tensor out = at::empty({rows, heads * dim}, q.options());
     // The scale goes into q (float32 arithmetic, one rounding): exact for the power-of-two
     // scales of Gemma 3 4B, and it spares a pass over the [rows, keys] scores.
-    const at::Tensor grouped = q.mul(params.scale).contiguous().view({kvHeads, group, rows, dim});
+    const at::Tensor scaled = q.mul(params.scale).contiguous();
+    if (!params.mask && rows >= kPerHeadMinRows) {
+        return attendPerHead(scaled, k, v, params);
+    }
+    at::Tensor out = at::empty({rows, heads * dim}, q.options());
+    const at::Tensor grouped = scaled.view({kvHeads, group, rows, dim});
     const std::int64_t blockRows =
         std::max<std::int64_t>(1, kScoreBudget / std::max<std::int64_t>(1, heads * keyCount));
     for (std::int64_t r0 = 0; r0 < rows; r0 += blockRows) {

@@ -6,10 +6,12 @@
 // arithmetic, one rounding; exact for power-of-two scales such as Gemma 3 4B's 1/16).
 //
 // Grouped-query attention without copying K/V: query head h uses KV head h / (Hq / Hkv).
-// Query rows are processed in blocks so that the float32 score matrix stays within a fixed
-// budget (a 4,096-token SigLIP layer or a long prompt never materialises [L, L] for all heads
-// at once), and with a mask each block reads only the key range it can see (a sliding layer
-// costs O(L · window), not O(L²)). Masks are built per block as booleans from positions.
+// Query rows are processed in blocks so that the score matrix stays within a fixed budget (a
+// 4,096-token SigLIP layer or a long prompt never materialises [L, L] for all heads at once),
+// and with a mask each block reads only the key range it can see (a sliding layer costs
+// O(L · window), not O(L²)). Masks are built per block as booleans from positions. Without a
+// mask and with many query rows (the vision tower) heads are taken one at a time in cache-sized
+// row blocks of plain 2-D matmuls, with the bf16 softmax computed in place.
 // Thread-safety: pure functions.
 
 #include <cstdint>

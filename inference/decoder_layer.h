@@ -14,6 +14,7 @@
 #include "inference/config.h"
 #include "inference/image_blocks.h"
 #include "inference/kv_cache.h"
+#include "inference/linear_weight.h"
 #include "inference/stop_flag.h"
 #include "inference/weight_reader.h"
 
@@ -28,6 +29,27 @@ struct ChunkContext {
     const StopFlag* stop = nullptr;       // checked inside the attention
 };
 
+// The fixed facts of one layer, shared by the libtorch forward and the decode kernels.
+struct DecoderLayerParams {
+    int index = 0;
+    bool sliding = false;
+    std::int64_t heads = 0;
+    std::int64_t kvHeads = 0;
+    std::int64_t headDim = 0;
+    std::int64_t window = 0;
+    double eps = 1e-6;
+    double scale = 1.0;
+    std::optional<double> softcap;
+};
+
+// Norm weights hold 1 + w in float32; projections are [out, in], dense in the compute dtype or
+// quantized.
+struct DecoderLayerWeights {
+    at::Tensor inputNorm, postAttentionNorm, preFeedforwardNorm, postFeedforwardNorm;
+    at::Tensor qNorm, kNorm;
+    LinearWeight q, k, v, o, gate, up, down;
+};
+
 class DecoderLayer {
 public:
     static DecoderLayer load(const TextConfig& config, WeightReader& reader, int index);
@@ -36,25 +58,19 @@ public:
     // Returns an undefined tensor when chunk.stop interrupted the attention.
     at::Tensor forward(const at::Tensor& hidden, const ChunkContext& chunk, KvCache& cache) const;
 
+    const DecoderLayerParams& params() const { return m_params; }
+    const DecoderLayerWeights& weights() const { return m_weights; }
+    // For the loader only (quantization replaces the projections before first use).
+    DecoderLayerWeights& mutableWeights() { return m_weights; }
+
 private:
     at::Tensor selfAttention(const at::Tensor& x, const ChunkContext& chunk, KvCache& cache) const;
-    at::Tensor projectHeads(const at::Tensor& x, const at::Tensor& weight,
+    at::Tensor projectHeads(const at::Tensor& x, const LinearWeight& weight,
                             std::int64_t heads) const;
     at::Tensor mlp(const at::Tensor& x) const;
 
-    int m_index = 0;
-    bool m_sliding = false;
-    std::int64_t m_heads = 0;
-    std::int64_t m_kvHeads = 0;
-    std::int64_t m_headDim = 0;
-    std::int64_t m_window = 0;
-    double m_eps = 1e-6;
-    double m_scale = 1.0;
-    std::optional<double> m_softcap;
-    // Norm weights hold 1 + w in float32; projections are [out, in] in the compute dtype.
-    at::Tensor m_inputNorm, m_postAttentionNorm, m_preFeedforwardNorm, m_postFeedforwardNorm;
-    at::Tensor m_qNorm, m_kNorm;
-    at::Tensor m_q, m_k, m_v, m_o, m_gate, m_up, m_down;
+    DecoderLayerParams m_params;
+    DecoderLayerWeights m_weights;
 };
 
 }  // namespace inference

@@ -53,8 +53,41 @@ ModelInfo makeInfo(const LoadOptions& options, const ModelDirectory& dir,
     info.tokensPerImage = config.hasVision() ? config.mmTokensPerImage : 0;
     info.imageSize = config.hasVision() ? config.vision->imageSize : 0;
     info.precision = options.precision == Precision::Float32 ? "float32" : "bfloat16";
+    info.quantization = options.quantization == Quantization::None ? "none"
+                        : options.quantization == Quantization::Int8
+                            ? "int8"
+                            : "int4 g" + std::to_string(options.groupSize);
     info.device = options.device == Device::Cuda ? "cuda" : "cpu";
     return info;
+}
+
+// The quantization a LoadOptions asks for, checked; nullopt for none.
+Result<std::optional<QuantizationSettings>> quantizationOf(const LoadOptions& options,
+                                                           const ModelDirectory& dir) {
+    if (options.quantization == Quantization::None) {
+        return std::optional<QuantizationSettings>();
+    }
+    if (options.precision != Precision::BFloat16) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "quantized weights run with bfloat16 precision, not float32");
+    }
+    QuantizationSettings settings;
+    settings.format = options.quantization == Quantization::Int8 ? kernels::QuantFormat::Int8Row
+                                                                 : kernels::QuantFormat::Int4Group;
+    settings.group = options.groupSize;
+    if (settings.format == kernels::QuantFormat::Int4Group &&
+        settings.group != 32 && settings.group != 64 && settings.group != 128) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "the int4 group size must be 32, 64 or 128, not " +
+                             std::to_string(settings.group));
+    }
+    if (options.quantizationCache) {
+        settings.cacheDirectory = options.directory;
+    }
+    for (const WeightFile& file : dir.weights.files()) {
+        settings.sourceFiles.push_back(file.path);
+    }
+    return std::optional<QuantizationSettings>(settings);
 }
 
 Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
@@ -98,8 +131,12 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
     report(0.5);
     const ComputeType compute =
         options.precision == Precision::Float32 ? ComputeType::Float32 : ComputeType::BFloat16;
+    Result<std::optional<QuantizationSettings>> quantization = quantizationOf(options, *dir);
+    if (!quantization) {
+        return quantization.error();
+    }
     Result<std::shared_ptr<const Model>> model =
-        Model::load(dir->configs.model, dir->weights, compute);
+        Model::load(dir->configs.model, dir->weights, compute, quantization.value());
     if (!model) {
         return model.error();
     }

@@ -28,12 +28,22 @@ namespace inference {
 
 enum class Device { Cpu, Cuda };
 enum class Precision { BFloat16, Float32 };
+enum class Quantization { None, Int8, Int4 };
 
 struct LoadOptions {
     std::string directory;                   // holds config.json, *.safetensors, tokenizer.json
     Device device = Device::Cpu;
     Precision precision = Precision::BFloat16;
     int threads = 0;                         // compute threads; 0 = every core
+    // The text decoder's matrices, embedding and head quantized at load (bfloat16 precision
+    // only): Int8 symmetric per output channel; Int4 asymmetric per group of `groupSize` (32,
+    // 64 or 128) input columns. The vision tower and projector stay bfloat16.
+    Quantization quantization = Quantization::None;
+    int groupSize = 64;
+    // Keep the quantized weights in a cache file beside the model (model.q8.cache,
+    // model.q4g64.cache, ...) and map it at the next load instead of quantizing again. Skipped
+    // silently where the folder cannot be written.
+    bool quantizationCache = true;
 };
 
 // What a model manager and provenance record show about a loaded model.
@@ -52,6 +62,7 @@ struct ModelInfo {
     std::int64_t tokensPerImage = 0;  // soft tokens per image block
     std::int64_t imageSize = 0;       // pixels per side the vision tower takes
     std::string precision;            // "bfloat16" / "float32"
+    std::string quantization;         // "none", "int8" or "int4 g64" (group size)
     std::string device;               // "cpu" / "cuda"
 };
 
@@ -82,6 +93,7 @@ struct Request {
     std::vector<PixelInput> pixels;
     SamplingParams sampling;            // greedy unless temperature > 0
     std::int64_t maxNewTokens = 512;
+    bool ignoreStopIds = false;         // benchmarks: always generate maxNewTokens
 };
 
 enum class Phase { LoadingWeights, EncodingImages, ReadingPrompt, Writing };
@@ -115,6 +127,10 @@ struct Output {
     std::string text;                  // detokenised, special tokens skipped
     std::vector<std::int32_t> tokens;  // generated ids (a final stop id included)
     std::vector<std::int32_t> promptIds;
+    // The prompt as text, before image blocks are expanded (each boi token such as
+    // "<start_of_image>" stands for one image's block): the chat template's output, a Raw
+    // request's text, or an Ids request's ids decoded with special tokens. Kept for provenance.
+    std::string renderedPrompt;
     StopReason reason = StopReason::MaxTokens;
     Stats stats;
 };

@@ -1,6 +1,7 @@
 // Engine requests: prompt building, generation with streamed text, and the logits dump.
 #include <chrono>
 
+#include "inference/chat_template.h"
 #include "inference/engine_impl.h"
 #include "inference/generation.h"
 #include "inference/image_preprocess.h"
@@ -45,6 +46,28 @@ Progress toProgress(ProgressStage stage, std::int64_t done, std::int64_t total) 
     const double fraction = total > 0 ? double(done) / double(total) : 1.0;
     return {stage == ProgressStage::ImageEncoding ? Phase::EncodingImages : Phase::ReadingPrompt,
             fraction};
+}
+
+// The text Output::renderedPrompt records; empty when there is no tokenizer.
+Result<std::string> renderPromptText(const Engine::Impl& impl, const Request& request) {
+    if (!impl.tokenizer) {
+        return std::string();
+    }
+    const PromptSettings& settings = impl.tokenizer->prompt;
+    switch (request.kind) {
+        case Request::Kind::Chat: {
+            ChatTemplateOptions options;
+            options.addGenerationPrompt = request.addGenerationPrompt;
+            options.bosToken = settings.bosToken;
+            options.imageMarker = settings.boiToken;
+            return renderChatTemplate(request.messages, options);
+        }
+        case Request::Kind::Raw:
+            return request.rawPrompt;
+        case Request::Kind::Ids:
+            break;
+    }
+    return impl.tokenizer->tokenizer.decode(request.ids, /*skipSpecial=*/false);
 }
 
 }  // namespace
@@ -140,6 +163,9 @@ Result<Output> Engine::generate(const Request& request, const TextCallback& onTe
         }
         Output output;
         output.promptIds.assign(prompt->ids.begin(), prompt->ids.end());
+        if (Result<std::string> text = renderPromptText(*m_impl, request)) {
+            output.renderedPrompt = std::move(text).value();
+        }
         std::optional<IncrementalDecoder> decoder;
         if (m_impl->tokenizer) {
             decoder.emplace(m_impl->tokenizer->tokenizer, /*skipSpecial=*/true);
@@ -174,7 +200,9 @@ Result<Output> Engine::generate(const Request& request, const TextCallback& onTe
         GenerationOptions options;
         options.maxNewTokens = std::max<std::int64_t>(request.maxNewTokens, 1);
         options.sampling = request.sampling;
-        options.stopTokenIds = m_impl->stopIds;
+        if (!request.ignoreStopIds) {
+            options.stopTokenIds = m_impl->stopIds;
+        }
         options.contextLimit = m_impl->info.contextLength;
         options.progress = &stageProgress;
         Result<GenerationOutput> result =

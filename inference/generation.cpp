@@ -88,7 +88,10 @@ Result<GenerationOutput> decodeLoop(Session& session, const PromptInput& prompt,
         if (stopRequested(stop)) {
             return cancelledError("decoding");
         }
-        Result<at::Tensor> next = decodeStep(session.model(), session.cache(), id, stop);
+        Result<at::Tensor> next =
+            kernelDecodeSupported(session.model())
+                ? kernelDecodeStep(session.model(), session.cache(), session.workspace(), id, stop)
+                : decodeStep(session.model(), session.cache(), id, stop);
         if (!next) {
             return next.error();
         }

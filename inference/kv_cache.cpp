@@ -62,6 +62,20 @@ KvCache::Keys KvCache::update(int layer, const at::Tensor& k, const at::Tensor& 
     return target.sliding ? updateSliding(target, k, v, start) : updateFull(target, k, v, start);
 }
 
+KvCache::TokenSlot KvCache::tokenSlot(int layer, std::int64_t position) {
+    assert(position == m_length);
+    Layer& target = m_layers[static_cast<std::size_t>(layer)];
+    const std::int64_t end = position + 1;
+    ensureSlots(target, target.sliding ? std::min(m_window, end) : end);
+    const std::int64_t size = target.k.size(1);
+    TokenSlot slot;
+    slot.k = target.k;
+    slot.v = target.v;
+    slot.slot = target.sliding ? position % size : position;
+    slot.used = std::min(end, size);
+    return slot;
+}
+
 KvCache::Keys KvCache::updateFull(Layer& layer, const at::Tensor& k, const at::Tensor& v,
                                   std::int64_t start) {
     const std::int64_t count = k.size(1);

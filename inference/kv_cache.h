@@ -38,6 +38,18 @@ public:
     // the positions already committed. Every layer is updated before commit().
     Keys update(int layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
 
+    // Where the one-token decode kernels write `position` of `layer` and what they read: the
+    // layer's storage [Hkv, slots, D], the slot for the new key and value, and the count of
+    // slots [0, used) visible to the token once it is written (all of them causal and inside
+    // the window). Grows storage like update(); position must equal length().
+    struct TokenSlot {
+        at::Tensor k;
+        at::Tensor v;
+        std::int64_t slot = 0;
+        std::int64_t used = 0;
+    };
+    TokenSlot tokenSlot(int layer, std::int64_t position);
+
     // Marks the positions of the chunk just processed by every layer as stored.
     void commit(std::int64_t length) { m_length = length; }
 

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "inference/decode_linear.h"
+
 namespace inference {
 namespace {
 
@@ -21,6 +23,10 @@ void refineNearMaximum(at::Tensor& logits, const at::Tensor& hidden, const at::T
     }
 }
 
+at::Tensor softcapped(at::Tensor logits, std::optional<double> softcap) {
+    return softcap ? at::tanh(logits / *softcap).mul_(*softcap) : logits;
+}
+
 }  // namespace
 
 at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
@@ -29,10 +35,26 @@ at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
     if (weight.scalar_type() != at::kFloat) {
         refineNearMaximum(logits, hidden, weight);
     }
-    if (softcap) {
-        logits = at::tanh(logits / *softcap).mul_(*softcap);
+    return softcapped(logits, softcap);
+}
+
+at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
+                      std::optional<double> softcap) {
+    const bool kernels = head.isQuantized() ||
+                         (head.computeType() == at::kBFloat16 && hidden.size(0) == 1);
+    if (!kernels) {
+        return computeLogits(hidden, head.dense(), softcap);
     }
-    return logits;
+    const at::Tensor rows = hidden.to(at::kFloat).contiguous();
+    at::Tensor logits = at::empty({rows.size(0), head.rows()}, at::kFloat);
+    VectorInput input;
+    input.reserve(head.cols());
+    for (std::int64_t r = 0; r < rows.size(0); ++r) {
+        input.prepare(head, rows.data_ptr<float>() + r * rows.size(1));
+        const VectorProduct product{&head, logits.data_ptr<float>() + r * head.rows()};
+        multiplyVector(&product, 1, input);
+    }
+    return softcapped(logits, softcap);
 }
 
 }  // namespace inference

@@ -13,11 +13,20 @@
 
 #include <ATen/ATen.h>
 
+#include "inference/linear_weight.h"
+
 namespace inference {
 
 // hidden: [M, H] in the weight's dtype; weight: [V, H]. Returns [M, V] float32, soft-capped
 // as cap * tanh(logits / cap) when `softcap` is set.
 at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
                          std::optional<double> softcap);
+
+// The head as the model holds it. A quantized head, or a bf16 head with a single row (the
+// prompt's last position), goes through the matrix-vector kernels, which accumulate every
+// logit in float32: the same values the decode steps produce, and exact float32 dot products
+// of the bf16 operands for every entry, not only near the maximum. Otherwise computeLogits.
+at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
+                      std::optional<double> softcap);
 
 }  // namespace inference

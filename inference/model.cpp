@@ -1,5 +1,6 @@
 #include "inference/model.h"
 
+#include <algorithm>
 #include <string>
 
 namespace inference {
@@ -18,10 +19,13 @@ Status checkPixels(const at::Tensor& pixels, const VisionConfig& vision) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Model>> Model::load(const ModelConfig& config,
-                                                 const WeightLookup& lookup,
-                                                 std::shared_ptr<const void> storage,
-                                                 ComputeType computeType) {
+Result<std::shared_ptr<const Model>> Model::load(
+    const ModelConfig& config, const WeightLookup& lookup, std::shared_ptr<const void> storage,
+    ComputeType computeType, const std::optional<QuantizationSettings>& quantization) {
+    if (quantization && computeType != ComputeType::BFloat16) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "quantized weights run with bfloat16 activations; choose bfloat16");
+    }
     std::shared_ptr<Model> model(new Model());
     model->m_config = config;
     model->m_computeType = computeType;
@@ -37,17 +41,45 @@ Result<std::shared_ptr<const Model>> Model::load(const ModelConfig& config,
         return reader.status().error();
     }
     model->m_ownedBytes = reader.copiedBytes();
+    if (quantization) {
+        if (Status status = model->quantize(lookup, *quantization); !status) {
+            return status.error();
+        }
+    }
     return std::shared_ptr<const Model>(std::move(model));
 }
 
-Result<std::shared_ptr<const Model>> Model::load(const ModelConfig& config,
-                                                 const ModelWeights& weights,
-                                                 ComputeType computeType) {
+Status Model::quantize(const WeightLookup& lookup, const QuantizationSettings& settings) {
+    std::vector<QuantTarget> targets;
+    std::uint64_t denseCopies = 0;
+    for (const auto& [name, weight] : m_decoder.projections()) {
+        const TensorView* source = lookup(name);
+        // A converted (owned) dense copy is dropped once quantized.
+        if (!source || weight->dense().data_ptr() != static_cast<const void*>(source->data)) {
+            denseCopies += weight->dense().nbytes();
+        }
+        targets.push_back({name, weight, source});
+    }
+    Result<std::shared_ptr<QuantizedStore>> store = QuantizedStore::build(targets, settings);
+    if (!store) {
+        return store.error();
+    }
+    if (m_decoder.headTied()) {
+        m_decoder.tieHead();
+    }
+    m_quantized = store.value();
+    m_ownedBytes = m_ownedBytes - std::min(m_ownedBytes, denseCopies) + m_quantized->bytes();
+    return {};
+}
+
+Result<std::shared_ptr<const Model>> Model::load(
+    const ModelConfig& config, const ModelWeights& weights, ComputeType computeType,
+    const std::optional<QuantizationSettings>& quantization) {
     auto shared = std::make_shared<const ModelWeights>(weights);
     const WeightLookup lookup = [raw = shared.get()](const std::string& name) {
         return raw->find(name);
     };
-    return load(config, lookup, shared, computeType);
+    return load(config, lookup, shared, computeType, quantization);
 }
 
 Result<at::Tensor> Model::encodeImages(const at::Tensor& pixels, const StopFlag& stop,

@@ -4,17 +4,21 @@
 //
 // Ownership: in bf16 mode the weights that are bf16 in the checkpoint are used in place
 // (non-owning views of the mapping); `storage` keeps that mapping alive for the model's
-// lifetime. Float32 mode (or other checkpoint dtypes) holds converted copies.
+// lifetime. Float32 mode (or other checkpoint dtypes) holds converted copies. With
+// quantization, the text decoder's projections, embedding and head are quantized copies held by
+// a QuantizedStore (bf16 compute only); the vision tower and projector stay bf16.
 // Thread-safety: immutable after load (thread-compatible): any number of threads may run
 // const methods concurrently, each with its own Session.
 
 #include <memory>
+#include <optional>
 
 #include <ATen/ATen.h>
 
 #include "inference/compute_type.h"
 #include "inference/config.h"
 #include "inference/projector.h"
+#include "inference/quantized_store.h"
 #include "inference/result.h"
 #include "inference/stop_flag.h"
 #include "inference/text_decoder.h"
@@ -29,14 +33,15 @@ public:
     // Builds the model from the tensors `lookup` finds. Every tensor the config implies must be
     // present with the config's shape (MissingTensor / ShapeMismatch otherwise); a vision tower
     // and projector are loaded when config.hasVision().
-    static Result<std::shared_ptr<const Model>> load(const ModelConfig& config,
-                                                     const WeightLookup& lookup,
-                                                     std::shared_ptr<const void> storage,
-                                                     ComputeType computeType);
+    // `quantization` (bf16 compute only, else InvalidRequest) quantizes the decoder.
+    static Result<std::shared_ptr<const Model>> load(
+        const ModelConfig& config, const WeightLookup& lookup,
+        std::shared_ptr<const void> storage, ComputeType computeType,
+        const std::optional<QuantizationSettings>& quantization = std::nullopt);
     // The same from a validated ModelWeights; the model keeps a copy (sharing the mapping).
-    static Result<std::shared_ptr<const Model>> load(const ModelConfig& config,
-                                                     const ModelWeights& weights,
-                                                     ComputeType computeType);
+    static Result<std::shared_ptr<const Model>> load(
+        const ModelConfig& config, const ModelWeights& weights, ComputeType computeType,
+        const std::optional<QuantizationSettings>& quantization = std::nullopt);
 
     // pixels: [N, 3, S, S] float32 (S = vision image_size). Returns the soft-token embeddings
     // [N, mm_tokens_per_image, text hidden] in the compute dtype. `visionOut`, when given,
@@ -50,11 +55,15 @@ public:
     at::ScalarType scalarType() const { return scalarTypeOf(m_computeType); }
     const TextDecoder& decoder() const { return m_decoder; }
     bool hasVision() const { return m_vision != nullptr; }
-    // Bytes of weight copies this model owns (0 when every weight is used in place).
+    // Bytes of weight copies this model owns (0 when every weight is used in place),
+    // quantized matrices included.
     std::uint64_t ownedWeightBytes() const { return m_ownedBytes; }
+    // The quantized matrices, or null for a model without quantization.
+    const QuantizedStore* quantizedStore() const { return m_quantized.get(); }
 
 private:
     Model() = default;
+    Status quantize(const WeightLookup& lookup, const QuantizationSettings& settings);
 
     ModelConfig m_config;
     ComputeType m_computeType = ComputeType::BFloat16;
@@ -62,6 +71,7 @@ private:
     std::unique_ptr<VisionTower> m_vision;
     std::unique_ptr<Projector> m_projector;
     TextDecoder m_decoder;
+    std::shared_ptr<QuantizedStore> m_quantized;
     std::uint64_t m_ownedBytes = 0;
 };
 

@@ -62,7 +62,9 @@ Result<at::Tensor> prefill(const Model& model, KvCache& cache, const PromptInput
                            const at::Tensor& imageFeatures, const StopFlag& stop,
                            const PrefillOptions& options);
 
-// One decode step: the token at position cache.length(); returns its logits [vocab] float32.
+// One decode step through libtorch: the token at position cache.length(); returns its logits
+// [vocab] float32. generate() uses kernelDecodeStep (decode_step.h) instead for bf16 models;
+// this path serves float32 and is the reference the kernels are tested against.
 Result<at::Tensor> decodeStep(const Model& model, KvCache& cache, std::int64_t token,
                               const StopFlag& stop);
 

@@ -19,6 +19,7 @@ public:
 
     // cos and sin, each [length, headDim] float32, for positions [start, start + length).
     std::pair<at::Tensor, at::Tensor> table(std::int64_t start, std::int64_t length) const;
+    const at::Tensor& inverseFrequencies() const { return m_invFreq; }  // [headDim / 2] float32
 
 private:
     at::Tensor m_invFreq;  // [headDim / 2] float32

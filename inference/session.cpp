@@ -16,6 +16,9 @@ Session::Session(std::shared_ptr<const Model> model) : m_model(std::move(model))
 
 void Session::reset(std::int64_t capacity, const SamplingParams& sampling) {
     m_cache.reset(m_model->config().text, m_model->scalarType(), capacity);
+    if (kernelDecodeSupported(*m_model)) {
+        m_workspace.reserve(*m_model, capacity);
+    }
     m_sampler = Sampler(sampling);
     m_stats = GenerationStats{};
     m_stats.kvCacheBytes = m_cache.bytes();

@@ -1,6 +1,7 @@
 #pragma once
 // Internal (libtorch): the mutable state of one request against an immutable Model — KV cache,
-// sampler (with its RNG) and timing statistics. A Session is reset at the start of every
+// decode workspace (the buffers of the kernel decode steps), sampler (with its RNG) and timing
+// statistics. A Session is reset at the start of every
 // generation; reusing one across requests only saves reallocating the cache.
 // Ownership: shares the Model, so the model outlives every session using it.
 // Thread-safety: not thread-safe; one thread uses a Session at a time. Different sessions of
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "inference/decode_step.h"
 #include "inference/kv_cache.h"
 #include "inference/model.h"
 #include "inference/sampler.h"
@@ -38,6 +40,7 @@ public:
 
     const Model& model() const { return *m_model; }
     KvCache& cache() { return m_cache; }
+    DecodeWorkspace& workspace() { return m_workspace; }
     Sampler& sampler() { return m_sampler; }
     GenerationStats& stats() { return m_stats; }
     const GenerationStats& stats() const { return m_stats; }
@@ -45,6 +48,7 @@ public:
 private:
     std::shared_ptr<const Model> m_model;
     KvCache m_cache;
+    DecodeWorkspace m_workspace;
     Sampler m_sampler;
     GenerationStats m_stats;
 };

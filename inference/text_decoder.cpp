@@ -13,12 +13,21 @@ TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
     const TextConfig& text = config.text;
     TextDecoder decoder;
     decoder.m_config = text;
-    decoder.m_embedding =
-        reader.compute("text.embed_tokens.weight", {text.vocabSize, text.hiddenSize});
+    decoder.m_computeType = reader.computeType();
+    // transformers keeps sqrt(hidden) as a float32 buffer and casts it to the weight dtype.
+    decoder.m_embeddingScale =
+        at::scalar_tensor(std::sqrt(static_cast<double>(text.hiddenSize)), at::kFloat)
+            .to(decoder.m_computeType)
+            .to(at::kFloat)
+            .item<float>();
+    decoder.m_embedding = LinearWeight(
+        reader.compute("text.embed_tokens.weight", {text.vocabSize, text.hiddenSize}));
     decoder.m_head = decoder.m_embedding;
     // As in transformers, tie_word_embeddings wins over a stored lm_head copy.
     if (!text.tieWordEmbeddings && reader.contains("lm_head.weight")) {
-        decoder.m_head = reader.compute("lm_head.weight", {text.vocabSize, text.hiddenSize});
+        decoder.m_head =
+            LinearWeight(reader.compute("lm_head.weight", {text.vocabSize, text.hiddenSize}));
+        decoder.m_headTied = false;
     }
     for (int i = 0; i < text.numLayers; ++i) {
         decoder.m_layers.push_back(DecoderLayer::load(text, reader, i));
@@ -33,11 +42,28 @@ TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
 }
 
 at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
-    // transformers keeps sqrt(hidden) as a float32 buffer and casts it to the weight dtype.
-    const at::Tensor scale =
-        at::scalar_tensor(std::sqrt(static_cast<double>(m_config.hiddenSize)), at::kFloat)
-            .to(m_embedding.scalar_type());
-    return at::embedding(m_embedding, ids) * scale;
+    const at::Tensor scale = at::scalar_tensor(embeddingScale(), at::kFloat).to(m_computeType);
+    return m_embedding.gatherRows(ids) * scale;
+}
+
+std::vector<std::pair<std::string, LinearWeight*>> TextDecoder::projections() {
+    std::vector<std::pair<std::string, LinearWeight*>> list;
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        DecoderLayerWeights& w = m_layers[i].mutableWeights();
+        const std::string p = "text.layers." + std::to_string(i) + ".";
+        list.emplace_back(p + "self_attn.q_proj.weight", &w.q);
+        list.emplace_back(p + "self_attn.k_proj.weight", &w.k);
+        list.emplace_back(p + "self_attn.v_proj.weight", &w.v);
+        list.emplace_back(p + "self_attn.o_proj.weight", &w.o);
+        list.emplace_back(p + "mlp.gate_proj.weight", &w.gate);
+        list.emplace_back(p + "mlp.up_proj.weight", &w.up);
+        list.emplace_back(p + "mlp.down_proj.weight", &w.down);
+    }
+    list.emplace_back("text.embed_tokens.weight", &m_embedding);
+    if (!m_headTied) {
+        list.emplace_back("lm_head.weight", &m_head);
+    }
+    return list;
 }
 
 ChunkContext TextDecoder::makeChunk(std::int64_t start, std::int64_t length,
@@ -76,7 +102,7 @@ Result<at::Tensor> TextDecoder::forward(at::Tensor hidden, std::int64_t start,
 }
 
 at::Tensor TextDecoder::logits(const at::Tensor& normed) const {
-    return computeLogits(normed, m_head, m_finalSoftcap);
+    return headLogits(normed, m_head, m_finalSoftcap);
 }
 
 }  // namespace inference

@@ -2,7 +2,8 @@
 // Internal (libtorch): the Gemma 3 language model (spec §4): scaled token embedding with image
 // features scattered in, the decoder layers, the final norm and the head.
 // Weights are canonical "text.*" tensors (and "lm_head.weight" for an untied head, used only
-// when tie_word_embeddings is false).
+// when tie_word_embeddings is false). The embedding and head may be quantized (then the tied
+// head is the same quantized matrix as the embedding).
 // Thread-safety: immutable after load; concurrent forward() calls need separate caches.
 
 #include <functional>
@@ -15,6 +16,7 @@
 #include "inference/decoder_layer.h"
 #include "inference/image_blocks.h"
 #include "inference/kv_cache.h"
+#include "inference/linear_weight.h"
 #include "inference/result.h"
 #include "inference/rope.h"
 #include "inference/stop_flag.h"
@@ -45,20 +47,37 @@ public:
                                KvCache& cache, const StopFlag& stop,
                                const LayerObserver* observer = nullptr) const;
 
-    // normed: [M, hidden] -> [M, vocab] float32 logits.
+    // normed: [M, hidden] -> [M, vocab] float32 logits (lm_head.h).
     at::Tensor logits(const at::Tensor& normed) const;
 
     const TextConfig& config() const { return m_config; }
-    at::ScalarType computeType() const { return m_embedding.scalar_type(); }
+    at::ScalarType computeType() const { return m_computeType; }
+    const std::vector<DecoderLayer>& layers() const { return m_layers; }
+    const LinearWeight& embedding() const { return m_embedding; }
+    const LinearWeight& head() const { return m_head; }
+    const at::Tensor& finalNorm() const { return m_finalNorm; }
+    std::optional<double> finalSoftcap() const { return m_finalSoftcap; }
+    const RotaryEmbedding& rope(bool sliding) const { return sliding ? m_localRope : m_globalRope; }
+    // sqrt(hidden) rounded to the compute dtype, as the embedding scale is applied.
+    float embeddingScale() const { return m_embeddingScale; }
+
+    // Every projection matrix by canonical name, in a fixed order, for quantization at load.
+    // The tied head is not listed separately; call tieHead() after replacing the embedding.
+    std::vector<std::pair<std::string, LinearWeight*>> projections();
+    void tieHead() { m_head = m_embedding; }
+    bool headTied() const { return m_headTied; }
 
 private:
     ChunkContext makeChunk(std::int64_t start, std::int64_t length, const ImageBlocks& blocks,
                            const StopFlag& stop) const;
 
     TextConfig m_config;
-    at::Tensor m_embedding;  // [vocab, hidden]
-    at::Tensor m_head;       // the embedding when tied
-    at::Tensor m_finalNorm;  // 1 + w, float32
+    at::ScalarType m_computeType = at::kBFloat16;
+    float m_embeddingScale = 1.0f;
+    LinearWeight m_embedding;  // [vocab, hidden]
+    LinearWeight m_head;       // the embedding when tied
+    bool m_headTied = true;
+    at::Tensor m_finalNorm;    // 1 + w, float32
     std::optional<double> m_finalSoftcap;
     std::vector<DecoderLayer> m_layers;
     RotaryEmbedding m_localRope;

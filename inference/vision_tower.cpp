@@ -1,8 +1,10 @@
 #include "inference/vision_tower.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
+#include "inference/activations.h"
 #include "inference/attention.h"
 
 namespace inference {
@@ -90,11 +92,29 @@ at::Tensor VisionTower::attentionBlock(const Layer& layer, const at::Tensor& hid
     return hidden + at::linear(context, layer.outWeight, layer.outBias);
 }
 
-at::Tensor VisionTower::mlpBlock(const Layer& layer, const at::Tensor& hidden) const {
+at::Tensor VisionTower::mlpBlock(const Layer& layer, const at::Tensor& hidden,
+                                 const StopFlag& stop) const {
     const at::Tensor x = at::layer_norm(hidden, {m_config.hiddenSize}, layer.norm2Weight,
                                         layer.norm2Bias, m_config.layerNormEps);
-    const at::Tensor inner = at::gelu(at::linear(x, layer.fc1Weight, layer.fc1Bias), "tanh");
-    return hidden + at::linear(inner, layer.fc2Weight, layer.fc2Bias);
+    const std::int64_t tokens = hidden.size(0);
+    if (tokens <= kMlpRows) {
+        const at::Tensor inner = geluTanh(at::linear(x, layer.fc1Weight, layer.fc1Bias));
+        return hidden + at::linear(inner, layer.fc2Weight, layer.fc2Bias);
+    }
+    // Rows are independent through the MLP, so blocks of rows give the same values.
+    at::Tensor out = at::empty_like(hidden);
+    for (std::int64_t r0 = 0; r0 < tokens; r0 += kMlpRows) {
+        if (stopRequested(stop)) {
+            return {};
+        }
+        const std::int64_t n = std::min(kMlpRows, tokens - r0);
+        const at::Tensor inner =
+            geluTanh(at::linear(x.narrow(0, r0, n), layer.fc1Weight, layer.fc1Bias));
+        at::Tensor rows = out.narrow(0, r0, n);
+        at::add_out(rows, hidden.narrow(0, r0, n),
+                    at::linear(inner, layer.fc2Weight, layer.fc2Bias));
+    }
+    return out;
 }
 
 Result<at::Tensor> VisionTower::forward(const at::Tensor& pixels, const StopFlag& stop) const {
@@ -104,8 +124,8 @@ Result<at::Tensor> VisionTower::forward(const at::Tensor& pixels, const StopFlag
         if (!hidden.defined() || stopRequested(stop)) {
             return cancelledError("image encoding");
         }
-        hidden = mlpBlock(layer, hidden);
-        if (stopRequested(stop)) {
+        hidden = mlpBlock(layer, hidden, stop);
+        if (!hidden.defined() || stopRequested(stop)) {
             return cancelledError("image encoding");
         }
     }

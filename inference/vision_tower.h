@@ -18,12 +18,16 @@ namespace inference {
 
 class VisionTower {
 public:
+    static constexpr std::int64_t kMlpRows = 1024;
+
     // Reads every vision tensor; failures are recorded in reader.status().
     static VisionTower load(const VisionConfig& config, WeightReader& reader);
 
     // pixels: [3, S, S] float32, S = image_size. Returns last_hidden_state [P*P, hidden] in
     // the compute dtype (P = patches per side, row-major patch order). Cancelled when `stop`
-    // is set (checked inside the attention, after it and after the MLP of every layer).
+    // is set (checked inside the attention, after it, between the MLP's row blocks of
+    // kMlpRows tokens and after the MLP of every layer: a 4,096-patch layer is ~0.2 TFLOP, so
+    // a check every block keeps a stop within ~200 ms even on a slow machine).
     Result<at::Tensor> forward(const at::Tensor& pixels, const StopFlag& stop) const;
 
 private:
@@ -38,7 +42,8 @@ private:
     // Undefined when `stop` interrupted the attention.
     at::Tensor attentionBlock(const Layer& layer, const at::Tensor& hidden,
                               const StopFlag& stop) const;
-    at::Tensor mlpBlock(const Layer& layer, const at::Tensor& hidden) const;
+    // Undefined when `stop` was set between two row blocks.
+    at::Tensor mlpBlock(const Layer& layer, const at::Tensor& hidden, const StopFlag& stop) const;
 
     VisionConfig m_config;
     at::Tensor m_patchWeight;  // [hidden, channels * patch * patch]

@@ -9,7 +9,41 @@
 
 namespace app::cli {
 
-std::set<std::string> engineValuedOptions() { return {"model", "device", "dtype", "threads"}; }
+std::set<std::string> engineValuedOptions() {
+    return {"model", "device", "dtype", "threads", "quant", "group-size", "quant-cache"};
+}
+
+namespace {
+
+bool quantizationFrom(Arguments& args, inference::LoadOptions& options, std::string& error) {
+    const std::string quant = args.value("quant").value_or("none");
+    if (quant != "none" && quant != "int8" && quant != "int4") {
+        error = "--quant takes none, int8 or int4";
+        return false;
+    }
+    options.quantization = quant == "int8"   ? inference::Quantization::Int8
+                           : quant == "int4" ? inference::Quantization::Int4
+                                             : inference::Quantization::None;
+    options.groupSize = int(args.integer("group-size", 64));
+    if (options.groupSize != 32 && options.groupSize != 64 && options.groupSize != 128) {
+        error = "--group-size takes 32, 64 or 128";
+        return false;
+    }
+    const std::string cache = args.value("quant-cache").value_or("on");
+    if (cache != "on" && cache != "off") {
+        error = "--quant-cache takes on or off";
+        return false;
+    }
+    options.quantizationCache = cache == "on";
+    if (options.quantization != inference::Quantization::None &&
+        options.precision != inference::Precision::BFloat16) {
+        error = "--quant goes with --dtype bfloat16";
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 bool loadOptionsFrom(Arguments& args, inference::LoadOptions& options, std::string& error) {
     const auto model = args.value("model");
@@ -36,7 +70,7 @@ bool loadOptionsFrom(Arguments& args, inference::LoadOptions& options, std::stri
         error = args.error();
         return false;
     }
-    return true;
+    return quantizationFrom(args, options, error);
 }
 
 std::unique_ptr<inference::Engine> loadEngine(const inference::LoadOptions& options,

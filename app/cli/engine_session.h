@@ -15,7 +15,8 @@ namespace app::cli {
 // Option names of loadOptionsFrom, for the Arguments parser.
 std::set<std::string> engineValuedOptions();
 
-// --model DIR [--device cpu|cuda] [--dtype bfloat16|float32] [--threads N]. Records an error in
+// --model DIR [--device cpu|cuda] [--dtype bfloat16|float32] [--threads N]
+// [--quant none|int8|int4] [--group-size 32|64|128] [--quant-cache on|off]. Records an error in
 // `error` and returns false on a bad value.
 bool loadOptionsFrom(Arguments& args, inference::LoadOptions& options, std::string& error);
 

@@ -1,0 +1,139 @@
+// AVX-512 VNNI kernels for quantized matrix-vector products and the per-token activation
+// quantization (see gemv_quant.h for the arithmetic). One 16-row tile at a time: each 64-byte
+// load feeds one vpdpbusd with four activations broadcast from memory.
+#include <immintrin.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "inference/kernels/gemv_quant.h"
+
+namespace inference::kernels::detail {
+namespace {
+
+#define MEDGEMMA_VNNI __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq,avx512vnni")))
+
+MEDGEMMA_VNNI inline __m512i dot4(__m512i acc, __m512i weights, const std::int8_t* x) {
+    std::int32_t quad;
+    std::memcpy(&quad, x, sizeof quad);
+    return _mm512_dpbusd_epi32(acc, weights, _mm512_set1_epi32(quad));
+}
+
+MEDGEMMA_VNNI inline __m512i load64(const std::uint8_t* p) {
+    return _mm512_loadu_si512(p);
+}
+
+MEDGEMMA_VNNI inline __m512 widenBf16(const bf16_t* p) {
+    const __m256i raw = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p));
+    return _mm512_castsi512_ps(_mm512_slli_epi32(_mm512_cvtepu16_epi32(raw), 16));
+}
+
+MEDGEMMA_VNNI inline void storeRows(float* y, std::int64_t firstRow, std::int64_t rows,
+                                    __m512 values) {
+    const std::int64_t valid = std::min<std::int64_t>(kTileRows, rows - firstRow);
+    _mm512_mask_storeu_ps(y + firstRow, __mmask16((1u << valid) - 1), values);
+}
+
+// One block of 32 columns of an Int8Row tile: 8 quads, two accumulators to halve the chain.
+MEDGEMMA_VNNI inline __m512i int8Block(const std::uint8_t* p, const std::int8_t* x) {
+    __m512i s0 = _mm512_setzero_si512(), s1 = _mm512_setzero_si512();
+    s0 = dot4(s0, load64(p), x);
+    s1 = dot4(s1, load64(p + 64), x + 4);
+    s0 = dot4(s0, load64(p + 128), x + 8);
+    s1 = dot4(s1, load64(p + 192), x + 12);
+    s0 = dot4(s0, load64(p + 256), x + 16);
+    s1 = dot4(s1, load64(p + 320), x + 20);
+    s0 = dot4(s0, load64(p + 384), x + 24);
+    s1 = dot4(s1, load64(p + 448), x + 28);
+    return _mm512_add_epi32(s0, s1);
+}
+
+// One block of 32 columns of an Int4Group tile: 4 octets, low and high nibbles.
+MEDGEMMA_VNNI inline __m512i int4Block(const std::uint8_t* p, const std::int8_t* x) {
+    const __m512i nibble = _mm512_set1_epi8(0x0f);
+    __m512i s0 = _mm512_setzero_si512(), s1 = _mm512_setzero_si512();
+    for (int o = 0; o < 4; ++o) {
+        const __m512i v = load64(p + 64 * o);
+        s0 = dot4(s0, _mm512_and_si512(v, nibble), x + 8 * o);
+        s1 = dot4(s1, _mm512_and_si512(_mm512_srli_epi16(v, 4), nibble), x + 8 * o + 4);
+    }
+    return _mm512_add_epi32(s0, s1);
+}
+
+MEDGEMMA_VNNI void int8Tiles(const QuantMatrix& m, const ActivationQ8& x, float* y,
+                             std::int64_t t0, std::int64_t t1) {
+    const std::int64_t blocks = m.shape.paddedCols() / kActivationBlock;
+    const __m512 correction = _mm512_set1_ps(128.0f * x.totalSum());
+    const float* rowScales = static_cast<const float*>(m.parameters);
+    for (std::int64_t t = t0; t < t1; ++t) {
+        const std::uint8_t* base = m.data + std::uint64_t(t) * m.shape.tileBytes();
+        __m512 acc = _mm512_setzero_ps();
+        for (std::int64_t b = 0; b < blocks; ++b) {
+            const __m512i dot = int8Block(base + b * 512, x.values() + b * kActivationBlock);
+            acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), _mm512_set1_ps(x.scales()[b]), acc);
+        }
+        const __m512 out =
+            _mm512_mul_ps(_mm512_loadu_ps(rowScales + t * kTileRows), _mm512_sub_ps(acc, correction));
+        storeRows(y, t * kTileRows, m.shape.rows, out);
+    }
+}
+
+MEDGEMMA_VNNI void int4Tiles(const QuantMatrix& m, const ActivationQ8& x, float* y,
+                             std::int64_t t0, std::int64_t t1) {
+    const std::int64_t groups = m.shape.groups();
+    const std::int64_t perGroup = m.shape.group / kActivationBlock;
+    for (std::int64_t t = t0; t < t1; ++t) {
+        const std::uint8_t* base = m.data + std::uint64_t(t) * m.shape.tileBytes();
+        const auto* parameters = static_cast<const bf16_t*>(m.parameters) + t * groups * 32;
+        __m512 out = _mm512_setzero_ps();
+        for (std::int64_t g = 0; g < groups; ++g) {
+            __m512 acc = _mm512_setzero_ps();
+            float d = 0.0f;
+            for (std::int64_t b = g * perGroup; b < (g + 1) * perGroup; ++b) {
+                const __m512i dot = int4Block(base + b * 256, x.values() + b * kActivationBlock);
+                acc = _mm512_fmadd_ps(_mm512_cvtepi32_ps(dot), _mm512_set1_ps(x.scales()[b]), acc);
+                d += x.blockSums()[b];
+            }
+            out = _mm512_fmadd_ps(acc, widenBf16(parameters + g * 32), out);
+            out = _mm512_fmadd_ps(widenBf16(parameters + g * 32 + 16), _mm512_set1_ps(d), out);
+        }
+        storeRows(y, t * kTileRows, m.shape.rows, out);
+    }
+}
+
+}  // namespace
+
+MEDGEMMA_VNNI void gemvQuantAvx512(const QuantMatrix& m, const ActivationQ8& x, float* y,
+                                   std::int64_t tileBegin, std::int64_t tileEnd) {
+    if (m.shape.format == QuantFormat::Int8Row) {
+        int8Tiles(m, x, y, tileBegin, tileEnd);
+    } else {
+        int4Tiles(m, x, y, tileBegin, tileEnd);
+    }
+}
+
+// Same arithmetic as quantizeActivationScalar (127 / max|x| multiplier, round to nearest
+// even), so both give identical codes.
+MEDGEMMA_VNNI void quantizeActivationAvx512(const float* x, std::int64_t cols,
+                                            std::int64_t paddedCols, std::int8_t* values,
+                                            float* scales, float* blockSums) {
+    for (std::int64_t b = 0; b < paddedCols / kActivationBlock; ++b) {
+        const std::int64_t begin = b * kActivationBlock;
+        const std::int64_t valid = std::clamp<std::int64_t>(cols - begin, 0, kActivationBlock);
+        const __mmask16 m0 = __mmask16((1u << std::min<std::int64_t>(valid, 16)) - 1);
+        const __mmask16 m1 = __mmask16((1u << std::max<std::int64_t>(valid - 16, 0)) - 1);
+        const __m512 v0 = _mm512_maskz_loadu_ps(m0, x + begin);
+        const __m512 v1 = _mm512_maskz_loadu_ps(m1, x + begin + 16);
+        const float maxAbs = _mm512_reduce_max_ps(_mm512_max_ps(_mm512_abs_ps(v0), _mm512_abs_ps(v1)));
+        const __m512 inverse = _mm512_set1_ps(maxAbs > 0.0f ? 127.0f / maxAbs : 0.0f);
+        const __m512i q0 = _mm512_cvtps_epi32(_mm512_mul_ps(v0, inverse));
+        const __m512i q1 = _mm512_cvtps_epi32(_mm512_mul_ps(v1, inverse));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(values + begin), _mm512_cvtsepi32_epi8(q0));
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(values + begin + 16),
+                         _mm512_cvtsepi32_epi8(q1));
+        scales[b] = maxAbs / 127.0f;
+        blockSums[b] = scales[b] * float(_mm512_reduce_add_epi32(_mm512_add_epi32(q0, q1)));
+    }
+}
+
+}  // namespace inference::kernels::detail
