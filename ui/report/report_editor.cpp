@@ -8,15 +8,20 @@
 #include <QTextEdit>
 #include <QVBoxLayout>
 
+#include "ui/common/frame_batcher.h"
+#include "ui/report/report_headings.h"
+#include "ui/report/report_text.h"
+
 namespace ui {
 namespace {
 
-constexpr int kFrameIntervalMs = 33;          // ~30 insertions a second at most
 constexpr int kAiDraftProperty = QTextFormat::UserProperty + 1;
 
 QTextCharFormat aiDraftFormat() {
     QTextCharFormat format;
-    format.setBackground(QColor(255, 236, 179, 150));  // amber tint readable in both themes
+    // A translucent amber: pale under dark text (light theme), deep brown under light text
+    // (dark theme); both keep a contrast ratio above 4.5.
+    format.setBackground(QColor(255, 190, 60, 90));
     format.setProperty(kAiDraftProperty, true);
     return format;
 }
@@ -30,10 +35,8 @@ QTextCharFormat plainFormat() {
 
 }  // namespace
 
-QString ReportEditor::researchNotice() {
-    return tr("Research use only — not for diagnosis. AI drafts can be wrong and must be "
-              "reviewed by a qualified clinician.");
-}
+// One wording for the editor and every export (report_text.h).
+QString ReportEditor::researchNotice() { return ui::researchNotice(); }
 
 ReportEditor::ReportEditor(QWidget* parent) : QWidget(parent) {
     m_notice = new QLabel(researchNotice(), this);
@@ -52,8 +55,7 @@ ReportEditor::ReportEditor(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_notice);
     layout->addWidget(m_edit, 1);
 
-    m_flushTimer.setInterval(kFrameIntervalMs);
-    connect(&m_flushTimer, &QTimer::timeout, this, &ReportEditor::flush);
+    m_batcher = new FrameBatcher([this](const QString& text) { insertDraftText(text); }, this);
     connect(m_edit, &QTextEdit::cursorPositionChanged, this, &ReportEditor::onCursorMoved);
     connect(m_edit, &QTextEdit::textChanged, this, [this] {
         if (!m_inserting) {
@@ -65,9 +67,8 @@ ReportEditor::ReportEditor(QWidget* parent) : QWidget(parent) {
 }
 
 void ReportEditor::beginDraft(int requestId) {
-    flush();
+    m_batcher->stop();
     m_requestId = requestId;
-    m_pending.clear();
     m_followStream = true;
     QTextCursor cursor(m_edit->document());
     cursor.movePosition(QTextCursor::End);
@@ -76,37 +77,38 @@ void ReportEditor::beginDraft(int requestId) {
         cursor.insertText(QStringLiteral("\n\n"), plainFormat());
         m_inserting = false;
     }
-    m_flushTimer.start();
+    m_draftStart = cursor.position();
+    m_batcher->start();
+    Q_EMIT draftStarted(requestId);
 }
 
 void ReportEditor::appendChunk(int requestId, const QString& text) {
     if (requestId != m_requestId || requestId == 0) {
         return;  // a chunk of a request that was stopped or replaced
     }
-    m_pending += text;
+    m_batcher->add(text);
 }
 
 void ReportEditor::endDraft(int requestId) {
     if (requestId != m_requestId) {
         return;
     }
-    flush();
-    m_flushTimer.stop();
+    m_batcher->stop();
     m_requestId = 0;
+    m_inserting = true;
+    emphasiseHeadings(m_edit->document(), m_draftStart, m_edit->document()->characterCount());
+    m_inserting = false;
     Q_EMIT draftAcceptedChanged(hasUnacceptedDraft());
 }
 
-void ReportEditor::flush() {
-    if (m_pending.isEmpty()) {
-        return;
-    }
+void ReportEditor::insertDraftText(const QString& text) {
     QScrollBar* bar = m_edit->verticalScrollBar();
     QTextCursor cursor(m_edit->document());
     cursor.movePosition(QTextCursor::End);
     m_inserting = true;
-    cursor.insertText(m_pending, aiDraftFormat());
+    cursor.insertText(text, aiDraftFormat());
     m_inserting = false;
-    m_pending.clear();
+    Q_EMIT draftTextInserted(m_requestId, text);
     if (m_followStream) {
         QSignalBlocker block(bar);
         bar->setValue(bar->maximum());

@@ -2,17 +2,19 @@
 // The report editor. Streamed text is buffered and inserted at most once per display frame
 // (no relayout per token); it is tinted as an AI draft until the clinician accepts it, and
 // anything the clinician types is plain. Auto-scroll follows the stream until the user scrolls
-// up. A permanent notice says that drafts are for research, not diagnosis.
+// up. When a draft ends, its FINDINGS / IMPRESSION heading lines become bold headings of the one
+// report document (report_headings.h). A permanent notice says that drafts are for research,
+// not diagnosis.
 // Thread-safety: GUI thread only.
 
-#include <QElapsedTimer>
-#include <QTimer>
 #include <QWidget>
 
 class QLabel;
 class QTextEdit;
 
 namespace ui {
+
+class FrameBatcher;
 
 class ReportEditor : public QWidget {
     Q_OBJECT
@@ -38,17 +40,23 @@ public:
 
 Q_SIGNALS:
     void draftAcceptedChanged(bool hasUnaccepted);
+    // A draft of `requestId` begins at the end of the document (after the separating empty
+    // line, when there is earlier text).
+    void draftStarted(int requestId);
+    // Streamed text of `requestId` just went into the document at its end (the autosave
+    // journal follows the document exactly, frame by frame).
+    void draftTextInserted(int requestId, const QString& text);
 
 private:
-    void flush();
+    void insertDraftText(const QString& text);
     void onCursorMoved();
     void onScrolled(int value);
 
     QLabel* m_notice = nullptr;
     QTextEdit* m_edit = nullptr;
-    QTimer m_flushTimer;
-    QString m_pending;
+    FrameBatcher* m_batcher = nullptr;
     int m_requestId = 0;
+    int m_draftStart = 0;       // document position where the current draft began
     bool m_inserting = false;   // our own insertions are not user edits
     bool m_followStream = true;
 };
