@@ -9,9 +9,11 @@
 
 #include "app/core/about.h"
 #include "app/core/engine_drafting_service.h"
+#include "app/core/hf_model_catalog.h"
 #include "app/core/paths.h"
 #include "app/core/translation_setup.h"
 #include "ui/common/settings_keys.h"
+#include "ui/common/theme.h"
 #include "ui/main_window.h"
 
 namespace {
@@ -59,25 +61,22 @@ int main(int argc, char** argv) {
     QApplication::setApplicationDisplayName(QStringLiteral("MedGemma Workstation"));
     QApplication::setApplicationVersion(app::applicationVersion());
     app::installTranslations(application, QSettings().value(ui::settings::language()).toString());
+    ui::applyTheme(ui::savedTheme());
     const Options options = parseOptions(application);
 
     app::EngineDraftingService drafting;
+    app::HfModelCatalog catalog;  // declared before the window, which uses it until it closes
     ui::MainWindow window;
     window.setDraftingService(&drafting);
-    auto loadModel = [&drafting](const QString& directory) {
-        inference::LoadOptions options;
-        options.directory = directory.toStdString();
-        options.threads = app::guiComputeThreads();
-        drafting.loadModel(options);
-    };
-    QObject::connect(&window, &ui::MainWindow::modelFolderChosen, &drafting, loadModel);
-    const QString modelDirectory = QSettings().value(ui::settings::modelDirectory()).toString();
-    if (!modelDirectory.isEmpty() && QFileInfo(modelDirectory).isDir()) {
-        loadModel(modelDirectory);
+    window.setModelCatalog(&catalog);
+    const ui::ModelChoice model = app::startupModelChoice(catalog);
+    if (!model.directory.isEmpty()) {
+        drafting.loadModel(model);
     }
     window.setVersionReport(app::versionReport());
     window.setSampleStudyPath(app::sampleStudyPath());
     window.show();
+    window.offerReportRecovery();  // a report an earlier run left unsaved
     if (options.sample) {
         window.openSampleStudy();  // further --open paths are queued behind it
     }

@@ -7,9 +7,11 @@
 // (implementations use queued connections from their worker). requestStop() must return at
 // once: it sets a flag and never waits on the worker.
 
+#include <QDateTime>
 #include <QImage>
 #include <QList>
 #include <QObject>
+#include <QRect>
 #include <QString>
 
 namespace ui {
@@ -21,6 +23,7 @@ struct DraftImage {
     QString sopInstanceUid;
     int frame = 0;
     QString recipe;        // how the picture was prepared (provenance)
+    QRect region;          // frame pixels the picture was cropped to; empty = the whole frame
 };
 
 struct DraftSampling {
@@ -56,6 +59,31 @@ struct DraftRequest {
 
 enum class DraftEnd { Completed, LengthLimit, Stopped };
 
+// One weight file of the model and its SHA-256, computed once per file in the background.
+struct WeightDigest {
+    QString path;     // absolute
+    qint64 bytes = 0;
+    QString sha256;   // lowercase hex; empty while it is still being computed
+};
+
+// How a draft was made, handed over with the finished draft (DraftStats::provenance) so that a
+// report can say exactly where its text came from. Empty (no modelVariant) when the service
+// cannot tell, e.g. a scripted service in tests.
+struct DraftProvenance {
+    QString templateName;        // DraftRequest::templateName, e.g. "cxr-report v3 (edited)"
+    DraftSampling sampling;
+    QList<DraftImage> images;    // the exact pictures, their UIDs, frames, regions and recipes
+    QString modelId;             // the model folder's name, e.g. "medgemma-4b-it"
+    QString modelVariant;        // e.g. "MedGemma 4B (instruction-tuned)"
+    QString dtype;               // "bfloat16" / "float32"
+    QString device;              // "cpu" / "cuda"
+    QList<WeightDigest> weights;
+    QString renderedPrompt;      // the text the model read; each <start_of_image> is one image
+    QString applicationVersion;
+    QDateTime started;           // UTC
+    QDateTime finished;          // UTC
+};
+
 struct DraftStats {
     double loadSeconds = 0;
     double imageEncodeSeconds = 0;
@@ -63,11 +91,22 @@ struct DraftStats {
     double decodeTokensPerSecond = 0;
     int promptTokens = 0;
     int generatedTokens = 0;
+    DraftProvenance provenance;
 };
 
 enum class DraftPhase { LoadingModel, EncodingImages, ReadingPrompt, Writing };
 
 enum class ModelState { None, Loading, Ready, Failed };
+
+enum class ModelDevice { Cpu, Cuda };
+enum class ModelPrecision { BFloat16, Float32 };
+
+// What the model manager asks the service to load.
+struct ModelChoice {
+    QString directory;  // holds config.json, *.safetensors and the tokenizer files
+    ModelDevice device = ModelDevice::Cpu;
+    ModelPrecision precision = ModelPrecision::BFloat16;
+};
 
 class DraftingService : public QObject {
     Q_OBJECT
@@ -85,12 +124,27 @@ public:
     // Asks the running request to stop; it ends with finished(id, DraftEnd::Stopped, ...).
     virtual void requestStop(int requestId) = 0;
 
+    // Counts the tokens `request`'s prompt becomes (image blocks included; the pixels are not
+    // needed) and returns a count id (> 0); tokenCountReady(id, tokens) follows, with -1 when
+    // the prompt cannot be encoded. Returns 0 when no model is ready (no signal follows).
+    virtual int requestTokenCount(const DraftRequest& request) = 0;
+
+    // Replaces the model in the background: modelStateChanged(Loading), loadProgress(...), then
+    // Ready or Failed. Any earlier model is unloaded first.
+    virtual void loadModel(const ModelChoice& choice) = 0;
+    // Abandons a load in progress; the state becomes None with a message. Returns at once.
+    virtual void cancelLoad() = 0;
+
 Q_SIGNALS:
     void modelStateChanged(ui::ModelState state, const QString& message);
+    void loadProgress(double fraction);  // 0..1 while a model loads
+    void tokenCountReady(int countId, int tokens);
     void progress(int requestId, ui::DraftPhase phase, double fraction);
     void textChunk(int requestId, const QString& text);
     void finished(int requestId, ui::DraftEnd end, const ui::DraftStats& stats);
     void failed(int requestId, const QString& message);
+    // Weight files whose SHA-256 became known after a draft finished without it.
+    void weightDigestsReady(const QList<ui::WeightDigest>& digests);
 };
 
 }  // namespace ui
@@ -99,3 +153,4 @@ Q_DECLARE_METATYPE(ui::DraftStats)
 Q_DECLARE_METATYPE(ui::DraftEnd)
 Q_DECLARE_METATYPE(ui::DraftPhase)
 Q_DECLARE_METATYPE(ui::ModelState)
+Q_DECLARE_METATYPE(ui::ModelChoice)

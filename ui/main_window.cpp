@@ -18,19 +18,27 @@
 #include <QVBoxLayout>
 
 #include "translations/available_languages.h"
+#include "ui/assistant/assistant_panel.h"
 #include "ui/assistant/draft_controller.h"
 #include "ui/assistant/prompt_panel.h"
 #include "ui/browser/study_browser.h"
 #include "ui/common/recent_paths.h"
 #include "ui/common/settings_keys.h"
+#include "ui/common/theme.h"
 #include "ui/drafting_service.h"
 #include "ui/help_dialogs.h"
+#include "ui/measure/annotation_store.h"
+#include "ui/model/model_controller.h"
+#include "ui/report/report_controller.h"
 #include "ui/report/report_editor.h"
 #include "ui/study/study_loader.h"
 #include "ui/study/study_session.h"
 #include "ui/viewer/frame_cache.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
+#include "ui/viewer/viewer_controller.h"
+#include "ui/viewer/viewer_grid.h"
+#include "ui/viewer/viewport.h"
 
 namespace ui {
 
@@ -57,23 +65,28 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::buildLayout() {
     m_browser = new StudyBrowser(*m_session, this);
-    m_seriesViewer = new SeriesViewer(*m_cache, this);
+    // The viewports; the first one is the viewer the assistant follows.
+    m_annotations = new AnnotationStore(QString(), this);
+    m_viewerGrid = new ViewerGrid(*m_cache, *m_annotations, this);
+    m_seriesViewer = m_viewerGrid->viewport(0)->seriesViewer();
     m_seriesViewer->viewer()->setEmptyMessage(
         tr("Open a study: File ▸ Open files (Ctrl+O), File ▸ Open folder, drag files or folders "
            "here, or File ▸ Open sample study."));
-    m_promptPanel = new PromptPanel(this);
     m_reportEditor = new ReportEditor(this);
-    m_draftController = new DraftController(*m_promptPanel, *m_seriesViewer, *m_reportEditor, this);
+    m_assistant = new AssistantPanel(*m_session, *m_seriesViewer, *m_cache, *m_reportEditor, this);
+    m_promptPanel = m_assistant->promptPanel();
+    m_draftController = m_assistant->draftController();
+    m_models = new ModelController(this);
 
     m_rightSplitter = new QSplitter(Qt::Vertical, this);
-    m_rightSplitter->addWidget(m_promptPanel);
+    m_rightSplitter->addWidget(m_assistant);
     m_rightSplitter->addWidget(m_reportEditor);
     m_rightSplitter->setStretchFactor(0, 2);
     m_rightSplitter->setStretchFactor(1, 3);
 
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
     m_mainSplitter->addWidget(m_browser);
-    m_mainSplitter->addWidget(m_seriesViewer);
+    m_mainSplitter->addWidget(m_viewerGrid);
     m_mainSplitter->addWidget(m_rightSplitter);
     m_mainSplitter->setStretchFactor(0, 0);
     m_mainSplitter->setStretchFactor(1, 1);
@@ -105,18 +118,18 @@ void MainWindow::connectActions() {
     connect(a.openFolder, &QAction::triggered, this, &MainWindow::chooseFolder);
     connect(a.openSample, &QAction::triggered, this, &MainWindow::openSampleStudy);
     connect(a.closeAll, &QAction::triggered, this, [this] {
-        m_seriesViewer->clear();
+        m_viewerGrid->clearAll();
         m_cache->clear();
         m_session->clear();
     });
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.chooseModel, &QAction::triggered, this, &MainWindow::chooseModelFolder);
     connect(a.acceptDraft, &QAction::triggered, m_reportEditor, &ReportEditor::acceptDraft);
-    connect(a.draft, &QAction::triggered, m_draftController, &DraftController::start);
-    connect(a.stop, &QAction::triggered, m_draftController, &DraftController::stop);
-    connect(m_draftController, &DraftController::statusMessage, this,
+    connect(a.draft, &QAction::triggered, m_assistant, &AssistantPanel::startCurrent);
+    connect(a.stop, &QAction::triggered, m_assistant, &AssistantPanel::stopCurrent);
+    connect(m_assistant, &AssistantPanel::statusMessage, this,
             [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
-    connect(m_draftController, &DraftController::speedChanged, m_speedStatus, &QLabel::setText);
+    connect(m_assistant, &AssistantPanel::speedChanged, m_speedStatus, &QLabel::setText);
     connect(m_draftController, &DraftController::draftFailed, this, [this](const QString& message) {
         QMessageBox::warning(this, tr("Drafting failed"),
                              tr("%1\n\nThe report text is unchanged.").arg(message));
@@ -129,35 +142,41 @@ void MainWindow::connectActions() {
     a.showAssistant->setChecked(true);
     connect(a.showBrowser, &QAction::toggled, m_browser, &QWidget::setVisible);
     connect(a.showAssistant, &QAction::toggled, m_rightSplitter, &QWidget::setVisible);
-    connect(m_promptPanel, &PromptPanel::chooseModelRequested, this,
-            &MainWindow::chooseModelFolder);
+    connect(m_assistant, &AssistantPanel::chooseModelRequested, m_models,
+            &ModelController::openManager);
+    connectAssistantActions();
+    connectReport();
     connect(m_browser, &StudyBrowser::seriesActivated, this, [this](const QString& uid) {
-        m_seriesViewer->showSeries(m_session->findSeries(uid));
+        m_viewerController->showInActive(uid);
     });
 }
 
+// The report: save, export, copy and autosave.
+void MainWindow::connectReport() {
+    m_report = new ReportController(m_actions, *m_reportEditor, *m_draftController->runner(),
+                                    *m_session, this);
+    connect(m_report, &ReportController::statusMessage, this,
+            [this](const QString& message, int timeout) { statusBar()->showMessage(message, timeout); });
+}
+
+bool MainWindow::offerReportRecovery() { return m_report->offerRecovery(); }
+
+void MainWindow::connectAssistantActions() {
+    m_assistant->bindActions(m_actions);
+    connect(m_actions.modelManager, &QAction::triggered, m_models, &ModelController::openManager);
+    connect(m_models, &ModelController::folderChosen, this, &MainWindow::modelFolderChosen);
+    bindThemeActions(m_actions.lightTheme, m_actions.darkTheme);
+}
+
 void MainWindow::connectViewerActions() {
-    const WindowActions& a = m_actions;
-    ImageViewer* viewer = m_seriesViewer->viewer();
-    connect(a.fit, &QAction::triggered, viewer, &ImageViewer::fitToWindow);
-    connect(a.zoomIn, &QAction::triggered, viewer, &ImageViewer::zoomIn);
-    connect(a.zoomOut, &QAction::triggered, viewer, &ImageViewer::zoomOut);
-    connect(a.resetView, &QAction::triggered, this, [this, viewer] {
-        viewer->resetView();
-        m_actions.invert->setChecked(false);
-    });
-    connect(a.invert, &QAction::toggled, viewer, &ImageViewer::setInverted);
-    connect(a.rotate, &QAction::triggered, viewer, &ImageViewer::rotateClockwise);
-    connect(a.flip, &QAction::triggered, viewer, &ImageViewer::flipHorizontal);
-    connect(a.overlay, &QAction::toggled, this, [viewer](bool visible) {
-        viewer->setOverlayVisible(visible);
-        QSettings().setValue(settings::overlayVisible(), visible);
-    });
-    connect(a.nextImage, &QAction::triggered, this, [this] { m_seriesViewer->step(1); });
-    connect(a.previousImage, &QAction::triggered, this, [this] { m_seriesViewer->step(-1); });
-    connect(m_seriesViewer, &SeriesViewer::frameFailed, this, [this](const QString& message) {
-        statusBar()->showMessage(tr("This image cannot be shown: %1").arg(message), 10000);
-    });
+    m_viewerController = new ViewerController(m_actions, *m_viewerGrid, *m_session, this);
+    connect(m_viewerController, &ViewerController::statusMessage, statusBar(),
+            &QStatusBar::showMessage);
+    connect(m_annotations, &AnnotationStore::saveFailed, this,
+            [this](const QString& path, const QString& reason) {
+                statusBar()->showMessage(
+                    tr("Measurements could not be saved to %1: %2").arg(path, reason), 10000);
+            });
 }
 
 void MainWindow::connectLoader() {
@@ -259,15 +278,7 @@ void MainWindow::chooseFolder() {
     }
 }
 
-void MainWindow::chooseModelFolder() {
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Choose the MedGemma model folder (with config.json and *.safetensors)"),
-        QSettings().value(settings::modelDirectory()).toString());
-    if (!folder.isEmpty()) {
-        QSettings().setValue(settings::modelDirectory(), folder);
-        Q_EMIT modelFolderChosen(folder);
-    }
-}
+void MainWindow::chooseModelFolder() { m_models->chooseFolder(); }
 
 void MainWindow::rebuildRecentMenu() {
     QMenu* menu = m_actions.recentMenu;
@@ -316,15 +327,17 @@ void MainWindow::setDraftingService(DraftingService* service) {
         disconnect(m_service, nullptr, this, nullptr);
     }
     m_service = service;
-    m_draftController->setService(service);
+    m_assistant->setService(service);
+    m_models->setService(service);
+    m_report->setService(service);
     if (!service) {
-        m_promptPanel->setModelState(ModelState::None, {});
+        m_assistant->setModelState(ModelState::None, {});
         m_modelStatus->setText(tr("No model"));
         return;
     }
     auto applyState = [this](ModelState state, const QString& message) {
         const QString detail = state == ModelState::Ready ? m_service->modelDescription() : message;
-        m_promptPanel->setModelState(state, detail);
+        m_assistant->setModelState(state, detail);
         m_modelStatus->setText(state == ModelState::Ready ? m_service->modelDescription()
                                : state == ModelState::Loading ? tr("Loading model…")
                                                               : tr("No model"));
@@ -334,6 +347,7 @@ void MainWindow::setDraftingService(DraftingService* service) {
 }
 
 void MainWindow::setVersionReport(const QString& report) { m_versionReport = report; }
+void MainWindow::setModelCatalog(ModelCatalog* catalog) { m_models->setCatalog(catalog); }
 void MainWindow::setSampleStudyPath(const QString& path) { m_samplePath = path; }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -362,7 +376,9 @@ void MainWindow::restoreSettings() {
     m_mainSplitter->restoreState(settings.value(settings::splitterState()).toByteArray());
     const bool overlay = settings.value(settings::overlayVisible(), true).toBool();
     m_actions.overlay->setChecked(overlay);
-    m_seriesViewer->viewer()->setOverlayVisible(overlay);
+    for (SeriesViewer* viewer : m_viewerGrid->seriesViewers()) {
+        viewer->viewer()->setOverlayVisible(overlay);
+    }
 }
 
 void MainWindow::saveSettings() {
@@ -374,6 +390,8 @@ void MainWindow::saveSettings() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     saveSettings();
+    m_annotations->saveNow();
+    m_report->shutdown();
     m_loader->cancel();
     event->accept();
 }

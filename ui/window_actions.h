@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include "ui/viewer_actions.h"
+
 class QAction;
 class QMenu;
 class QMainWindow;
@@ -39,11 +41,43 @@ struct WindowActions {
     QAction* draft = nullptr;
     QAction* stop = nullptr;
     QAction* acceptDraft = nullptr;
+    // Images for the model, the assistant, the model manager and themes
+    QAction* markImage = nullptr;
+    QAction* markSeries = nullptr;
+    QAction* clearMarks = nullptr;
+    QAction* drawRegion = nullptr;
+    QAction* clearRegion = nullptr;
+    QAction* modelManager = nullptr;
+    QAction* editTemplates = nullptr;
+    QAction* showDrafting = nullptr;
+    QAction* showTextAssistant = nullptr;
+    QAction* openRecord = nullptr;
+    QAction* newConversation = nullptr;
+    QAction* lightTheme = nullptr;
+    QAction* darkTheme = nullptr;
+    // The report: file, export and copy (ui/report/report_controller.h)
+    QAction* newReport = nullptr;
+    QAction* openReport = nullptr;
+    QAction* saveReport = nullptr;
+    QAction* saveReportAs = nullptr;
+    QMenu* exportMenu = nullptr;
+    QAction* exportSr = nullptr;
+    QAction* exportPdf = nullptr;
+    QAction* exportFhir = nullptr;
+    QAction* exportText = nullptr;
+    QAction* exportMarkdown = nullptr;
+    QAction* deidentifyExports = nullptr;  // checkable: exports leave de-identified
+    QAction* copyReport = nullptr;
+    QAction* markFinal = nullptr;
     // Help
     QAction* shortcuts = nullptr;
     QAction* about = nullptr;
+    // Image viewer: window/level presets, cine, layouts, measurements (ui/viewer_actions.h)
+    ViewerActions viewer;
 
     QList<QAction*> all() const;
+    QList<QAction*> assistantActions() const;
+    QList<QAction*> reportActions() const;
 };
 
 // Creates the actions (owned by `window`) and fills its menu bar.

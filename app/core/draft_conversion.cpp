@@ -20,7 +20,7 @@ inference::ImageInput toImageInput(const QImage& image) {
     return input;
 }
 
-inference::Request toEngineRequest(const ui::DraftRequest& draft) {
+inference::Request toEngineRequest(const ui::DraftRequest& draft, bool withPixels) {
     inference::Request request;
     request.kind = inference::Request::Kind::Chat;
     if (!draft.systemPrompt.trimmed().isEmpty()) {
@@ -37,8 +37,8 @@ inference::Request toEngineRequest(const ui::DraftRequest& draft) {
         }
         request.messages.push_back(std::move(message));
     }
-    for (const ui::DraftImage& image : draft.images) {
-        request.images.push_back(toImageInput(image.rgb));
+    for (int i = 0; withPixels && i < draft.images.size(); ++i) {
+        request.images.push_back(toImageInput(draft.images[i].rgb));
     }
     request.sampling.temperature = draft.sampling.temperature;
     request.sampling.topK = draft.sampling.topK;

@@ -7,7 +7,8 @@
 
 namespace app {
 
-inference::Request toEngineRequest(const ui::DraftRequest& draft);
+// `withPixels` false leaves Request::images empty (enough to count the prompt's tokens).
+inference::Request toEngineRequest(const ui::DraftRequest& draft, bool withPixels = true);
 inference::ImageInput toImageInput(const QImage& image);  // any format -> 8-bit RGB
 
 }  // namespace app

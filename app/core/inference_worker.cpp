@@ -1,5 +1,7 @@
 #include "app/core/inference_worker.h"
 
+#include <limits>
+
 #include "app/core/text_batcher.h"
 
 namespace app {
@@ -44,12 +46,42 @@ void InferenceWorker::requestStop(int requestId) {
     }
 }
 
-void InferenceWorker::load(const inference::LoadOptions& options) {
+void InferenceWorker::cancelLoad(int loadId) {
+    const int through = loadId > 0 ? loadId : std::numeric_limits<int>::max();
+    int seen = m_loadsCancelledThrough.load();
+    while (through > seen && !m_loadsCancelledThrough.compare_exchange_weak(seen, through)) {
+    }
+    const int running = m_loading.load();
+    if (running != 0 && running <= through) {
+        m_loadStop.store(true);
+    }
+}
+
+bool InferenceWorker::loadCancelledNow(int loadId) const {
+    return m_loadStop.load() || loadId <= m_loadsCancelledThrough.load();
+}
+
+void InferenceWorker::load(const inference::LoadOptions& options, int loadId) {
+    // Set the flag before publishing the id, so that a cancel between the two still lands.
+    m_loadStop.store(false);
+    m_loading.store(loadId);
     m_engine.reset();  // free the old model's memory before mapping the new one
+    if (loadCancelledNow(loadId)) {
+        m_loading.store(0);
+        Q_EMIT loadCancelled(loadId);
+        return;
+    }
     auto engine = inference::Engine::load(
-        options, [this](const inference::Progress& p) { Q_EMIT loadProgress(p.fraction); });
+        options,
+        [this, loadId](const inference::Progress& p) { Q_EMIT loadProgress(p.fraction, loadId); },
+        &m_loadStop);
+    m_loading.store(0);
+    if (loadCancelledNow(loadId)) {
+        Q_EMIT loadCancelled(loadId);  // a model that finished loading anyway is dropped here
+        return;
+    }
     if (!engine) {
-        Q_EMIT loadFailed(QString::fromStdString(inference::describeError(engine.error())));
+        Q_EMIT loadFailed(QString::fromStdString(inference::describeError(engine.error())), loadId);
         return;
     }
     m_engine = std::move(engine).value();
@@ -59,7 +91,17 @@ void InferenceWorker::load(const inference::LoadOptions& options) {
             .arg(QString::fromStdString(info.variant), QString::fromStdString(info.precision),
                  QString::fromStdString(info.device).toUpper());
     Q_EMIT loaded(description, int(std::min<std::int64_t>(info.contextLength, INT32_MAX)),
-                  int(info.tokensPerImage));
+                  int(info.tokensPerImage), loadId);
+}
+
+void InferenceWorker::countTokens(int countId, const inference::Request& request) {
+    int tokens = -1;
+    try {
+        tokens = countPromptTokens(request);
+    } catch (const std::exception&) {
+        tokens = -1;  // a count is advisory; the request itself reports the real error
+    }
+    Q_EMIT tokensCounted(countId, tokens);
 }
 
 int InferenceWorker::countPromptTokens(const inference::Request& request) {
@@ -113,6 +155,7 @@ void InferenceWorker::runRequest(int requestId, const inference::Request& reques
         Q_EMIT failed(requestId, QString::fromStdString(inference::describeError(output.error())));
         return;
     }
+    Q_EMIT runFacts(requestId, runFactsOf(m_engine->info(), output->renderedPrompt));
     Q_EMIT finished(requestId, reasonCode(output->reason), summarise(output->stats));
 }
 

@@ -6,8 +6,8 @@
 //
 // Ownership: the worker owns the Engine. Create it without a parent, move it to a QThread, and
 // delete it on that thread (deleteLater on the thread's finished signal).
-// Thread-safety: load() and generate() run on the worker thread (invoke them queued);
-// requestStop() and isBusy() may be called from any thread.
+// Thread-safety: load(), generate() and countTokens() run on the worker thread (invoke them
+// queued); requestStop(), cancelLoad() and isBusy() may be called from any thread.
 
 #include <atomic>
 #include <memory>
@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QString>
 
+#include "app/core/engine_run_facts.h"
 #include "inference/engine.h"
 
 namespace app {
@@ -40,32 +41,48 @@ public:
     void requestStop(int requestId);
     bool isBusy() const { return m_running.load() != 0; }
 
-    // Worker thread: replaces the current model.
-    void load(const inference::LoadOptions& options);
+    // Abandons loads up to `loadId` (0: every load, also later ones; for shutdown): a queued
+    // one ends at once, a running one at the engine's next check, and a load that completes
+    // anyway is discarded. Each ends with loadCancelled(id). Returns at once.
+    void cancelLoad(int loadId);
+
+    // Worker thread: replaces the current model (the old one is freed first). `loadId` (> 0,
+    // increasing) tags the signals of this load.
+    void load(const inference::LoadOptions& options, int loadId = 1);
     // Worker thread: runs one request; the result arrives as finished() or failed().
     void generate(int requestId, const inference::Request& request);
     // Worker thread: the prompt length of a request in tokens (-1 on error).
     int countPromptTokens(const inference::Request& request);
+    // Worker thread: countPromptTokens, answered with tokensCounted(countId, tokens).
+    void countTokens(int countId, const inference::Request& request);
 
     const inference::Engine* engine() const { return m_engine.get(); }
 
 Q_SIGNALS:
-    void loadProgress(double fraction);
-    void loaded(const QString& description, int contextLength, int tokensPerImage);
-    void loadFailed(const QString& message);
+    void loadProgress(double fraction, int loadId);
+    void loaded(const QString& description, int contextLength, int tokensPerImage, int loadId);
+    void loadFailed(const QString& message, int loadId);
+    void loadCancelled(int loadId);
+    void tokensCounted(int countId, int tokens);
     void progress(int requestId, int phase, double fraction);
     void textChunk(int requestId, const QString& text);
+    // The model and the rendered prompt of a request that ran; emitted just before finished().
+    void runFacts(int requestId, const app::EngineRunFacts& facts);
     // reason: 0 end of turn, 1 length limit, 2 stopped
     void finished(int requestId, int reason, const app::EngineStatsSummary& stats);
     void failed(int requestId, const QString& message);
 
 private:
     void runRequest(int requestId, const inference::Request& request);
+    bool loadCancelledNow(int loadId) const;
 
     std::unique_ptr<inference::Engine> m_engine;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_running{0};
     std::atomic<int> m_stoppedThrough{0};  // ids up to this one were stopped before running
+    std::atomic<bool> m_loadStop{false};       // the engine's stop flag while a model loads
+    std::atomic<int> m_loading{0};             // id of the load running now, 0 when none
+    std::atomic<int> m_loadsCancelledThrough{0};
 };
 
 }  // namespace app

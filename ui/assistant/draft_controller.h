@@ -1,30 +1,33 @@
 #pragma once
 // DraftController: the drafting workflow. Builds a request from the chosen template, the prompt
-// and the selected images (prepared with the MedGemma input recipes), sends it to the
-// DraftingService, streams the answer into the report editor, and handles Stop, completion and
-// errors without ever losing report text.
+// panel and the model inputs (the exact prepared images, waiting for a preparation in progress),
+// sends it through a RequestRunner, streams the answer into the report editor, and handles
+// Stop, completion and errors without ever losing report text.
+// Ownership: panel, inputs and editor are not owned and must outlive the controller.
 // Thread-safety: GUI thread only.
 
 #include <QObject>
-#include <QPointer>
 
 #include "ui/drafting_service.h"
 
 namespace ui {
 
+class ModelInputs;
 class PromptPanel;
 class ReportEditor;
-class SeriesViewer;
+class RequestRunner;
 
 class DraftController : public QObject {
     Q_OBJECT
 public:
-    DraftController(PromptPanel& panel, SeriesViewer& viewer, ReportEditor& editor,
+    DraftController(PromptPanel& panel, ModelInputs& inputs, ReportEditor& editor,
                     QObject* parent = nullptr);
 
     void setService(DraftingService* service);  // not owned; may be null
-    bool isDrafting() const { return m_requestId != 0; }
-    int currentRequestId() const { return m_requestId; }
+    // True from Draft until the request ends, including while the images are still prepared.
+    bool isDrafting() const;
+    int currentRequestId() const;
+    RequestRunner* runner() const { return m_runner; }
 
     // The request a Draft click would send now (also used for the token budget).
     DraftRequest buildRequest() const;
@@ -34,23 +37,21 @@ public:
 
 Q_SIGNALS:
     void statusMessage(const QString& message, int timeoutMs);
-    void speedChanged(const QString& text);   // e.g. "12.3 tokens/s"
+    void speedChanged(const QString& text);  // e.g. "12.3 tokens/s"
     void draftFailed(const QString& message);
+    void draftingChanged(bool drafting);
 
 private:
-    QList<DraftImage> selectedImages() const;
-    void onChunk(int requestId, const QString& text);
-    void onProgress(int requestId, DraftPhase phase, double fraction);
-    void onFinished(int requestId, DraftEnd end, const DraftStats& stats);
+    void send();
+    void onEnded(int requestId, DraftEnd end, const DraftStats& stats);
     void onFailed(int requestId, const QString& message);
-    void endRequest();
+    void endRequest(int requestId);
 
     PromptPanel& m_panel;
-    SeriesViewer& m_viewer;
+    ModelInputs& m_inputs;
     ReportEditor& m_editor;
-    QPointer<DraftingService> m_service;
-    int m_requestId = 0;
-    int m_generated = 0;
+    RequestRunner* m_runner = nullptr;
+    bool m_waitingForInputs = false;
 };
 
 }  // namespace ui

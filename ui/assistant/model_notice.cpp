@@ -29,9 +29,10 @@ QString ModelNotice::howToGetModel() {
               "model is chosen.<br>To get one: sign in to Hugging Face, open "
               "<i>google/medgemma-4b-it</i>, accept the Health AI Developer Foundations terms, "
               "and download the whole folder (about 8.6 GB), e.g. with "
-              "<tt>hf download google/medgemma-4b-it</tt>. Then select it in "
-              "<b>Model ▸ Choose model folder…</b> (Ctrl+M) — <a href=\"choose-model\">choose "
-              "now</a>. Models already in the Hugging Face cache are found automatically.");
+              "<tt>hf download google/medgemma-4b-it</tt>. Models in the Hugging Face cache are "
+              "found automatically in <b>Model ▸ Model manager…</b> (Ctrl+Shift+M) — "
+              "<a href=\"choose-model\">open it now</a>; a copy elsewhere can be chosen there "
+              "or with Model ▸ Choose model folder… (Ctrl+M).");
 }
 
 void ModelNotice::setState(ModelState state, const QString& detail) {
@@ -47,7 +48,7 @@ void ModelNotice::setState(ModelState state, const QString& detail) {
             break;
         case ModelState::Failed:
             m_label->setText(tr("<b>The model could not be loaded.</b> %1<br>"
-                                "<a href=\"choose-model\">Choose another folder</a>")
+                                "<a href=\"choose-model\">Open the model manager</a>")
                                  .arg(detail.toHtmlEscaped()));
             break;
     }

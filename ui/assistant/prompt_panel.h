@@ -1,21 +1,28 @@
 #pragma once
-// The prompt panel: task template, the request text, and the Draft / Stop buttons. Drafting
-// controls are disabled (with the model notice saying why) until a model is ready.
+// The prompt panel: task template (editable, see TemplateStore), output language, clinical
+// context (indication, comparison), the request text, advanced sampling settings, and the
+// Draft / Stop buttons. Drafting controls are disabled (with the model notice saying why) until
+// a model is ready.
 // Thread-safety: GUI thread only.
 
 #include <QWidget>
 
 #include "ui/assistant/prompt_templates.h"
+#include "ui/assistant/request_builder.h"
+#include "ui/assistant/template_store.h"
 #include "ui/drafting_service.h"
 
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 namespace ui {
 
 class ModelNotice;
+class SamplingPanel;
 
 class PromptPanel : public QWidget {
     Q_OBJECT
@@ -27,27 +34,48 @@ public:
     void setImageSummary(const QString& summary);
 
     const PromptTemplate& currentTemplate() const;
+    bool selectTemplate(const QString& id);
+    PromptInputs promptInputs() const;
     QString promptText() const;
     void setPromptText(const QString& text);
     bool draftEnabled() const;
+    void editTemplates();  // opens the template editor
 
     QPushButton* draftButton() const { return m_draft; }
     QPushButton* stopButton() const { return m_stop; }
     ModelNotice* notice() const { return m_notice; }
+    QComboBox* templateBox() const { return m_template; }
+    QComboBox* languageBox() const { return m_language; }
+    QLineEdit* indicationEdit() const { return m_indication; }
+    QLineEdit* comparisonEdit() const { return m_comparison; }
+    QPlainTextEdit* promptEdit() const { return m_prompt; }
+    SamplingPanel* samplingPanel() const { return m_sampling; }
+    TemplateStore& templates() { return m_store; }
 
 Q_SIGNALS:
     void draftRequested();
     void stopRequested();
     void chooseModelRequested();
+    void inputsChanged();    // template, text, context, language or sampling changed
+    void templatesEdited();  // the template editor closed; the list may have changed
 
 private:
+    void buildWidgets();
+    void buildLayout();
+    void fillTemplates(const QString& selectId);
+    void fillLanguages();
     void onTemplateChanged(int index);
     void updateButtons();
 
-    QList<PromptTemplate> m_templates;
+    TemplateStore m_store;
     ModelNotice* m_notice = nullptr;
     QComboBox* m_template = nullptr;
+    QToolButton* m_editTemplates = nullptr;
     QPlainTextEdit* m_prompt = nullptr;
+    QComboBox* m_language = nullptr;
+    QLineEdit* m_indication = nullptr;
+    QLineEdit* m_comparison = nullptr;
+    SamplingPanel* m_sampling = nullptr;
     QLabel* m_images = nullptr;
     QPushButton* m_draft = nullptr;
     QPushButton* m_stop = nullptr;
