@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -138,6 +139,14 @@ dicom::Image8 modelInput(const dicom::SeriesInfo& series, const dicom::InstanceI
     return dicom::modelInputForFrame(image, instance, dicom::recipeFor(series, instance, image));
 }
 
+// The reason as one line: messages of the toolkits may carry line breaks.
+std::string oneLine(std::string text) {
+    for (char& c : text)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
+
 // Returns the reason on failure.
 std::optional<std::string> render(const Options& o) {
     const QuietStderr quiet;
@@ -160,8 +169,14 @@ int run(const std::vector<std::string>& args) {
         std::cerr << "medgemma-cli render: " << *problem << "\n" << kUsage;
         return 2;
     }
-    if (const auto problem = render(options)) {
-        std::cerr << "medgemma-cli render: " << *problem << "\n";
+    std::optional<std::string> problem;
+    try {
+        problem = render(options);
+    } catch (const std::exception& e) {  // e.g. memory exhausted by a damaged or huge file
+        problem = options.input + ": " + e.what();
+    }
+    if (problem) {
+        std::cerr << "medgemma-cli render: " << oneLine(*problem) << "\n";
         return 1;
     }
     return 0;

@@ -148,6 +148,77 @@ def check_render(sample, tmp):
         check(not os.path.exists(missing), f"render {what}: no output written")
     check(run("render", ct)[0] == 2, "render without -o exits 2")
     check_model_input(sample, tmp)
+    check_compressed(sample, tmp)
+
+
+def last_fragment(data):
+    """Offset and length of the last encapsulated fragment (the item after the Pixel Data tag)."""
+    pixel_data = data.rindex(b"\xe0\x7f\x10\x00")
+    item = data.rindex(b"\xfe\xff\x00\xe0", pixel_data)
+    return item + 8, struct.unpack("<I", data[item + 4:item + 8])[0]
+
+
+def relabel_syntax(data, old_uid, new_uid):
+    """The file with another Transfer Syntax UID in its meta header (lengths adjusted)."""
+    old_value = old_uid.encode() + (b"\0" if len(old_uid) % 2 else b"")
+    new_value = new_uid.encode() + (b"\0" if len(new_uid) % 2 else b"")
+    at = data.index(b"\x02\x00\x10\x00UI" + struct.pack("<H", len(old_value)) + old_value)
+    element = b"\x02\x00\x10\x00UI" + struct.pack("<H", len(new_value)) + new_value
+    out = bytearray(data[:at] + element + data[at + 8 + len(old_value):])
+    group_length = out.index(b"\x02\x00\x00\x00UL\x04\x00") + 8
+    value = struct.unpack("<I", out[group_length:group_length + 4])[0] + len(new_value) - len(old_value)
+    out[group_length:group_length + 4] = struct.pack("<I", value)
+    return bytes(out)
+
+
+def check_compressed(sample, tmp):
+    """The CT slice re-encoded by DCMTK's lossless encoders renders exactly as the original; the
+    same files with a damaged codestream, and a transfer syntax without a codec, give one line."""
+    ct = os.path.join(sample, "CT", "CT009.dcm")
+    native = os.path.join(tmp, "native.png")
+    check(run("render", ct, "-o", native)[0] == 0, "render native CT")
+    expected = read_png(native)
+    encoders = (("jpeg-lossless-sv1", ["dcmcjpeg", "--encode-lossless-sv1"]),
+                ("jpeg-lossless", ["dcmcjpeg", "--encode-lossless"]),
+                ("jpeg-ls-lossless", ["dcmcjpls", "--encode-lossless"]),
+                ("rle", ["dcmcrle"]))
+    missing = os.path.join(tmp, "never-written.png")
+    for name, encoder in encoders:
+        encoded = os.path.join(tmp, name + ".dcm")
+        if subprocess.run([*encoder, ct, encoded], capture_output=True).returncode != 0:
+            check(False, f"{encoder[0]} (DCMTK) could not encode the CT slice as {name}")
+            continue
+        out = os.path.join(tmp, name + ".png")
+        code, _, err = run("render", encoded, "-o", out)
+        check(code == 0 and read_png(out) == expected, f"{name}: renders as the native slice ({code}: {err})")
+
+        with open(encoded, "rb") as f:
+            data = bytearray(f.read())
+        start, length = last_fragment(bytes(data))
+        data[start + 4:start + length] = os.urandom(length - 4)  # lengths intact, codestream garbage
+        damaged = os.path.join(tmp, name + "-damaged.dcm")
+        with open(damaged, "wb") as f:
+            f.write(data)
+        cut = os.path.join(tmp, name + "-cut.dcm")
+        with open(cut, "wb") as f:
+            f.write(data[:start + length // 2])
+        for path, what in ((damaged, "damaged codestream"), (cut, "truncated codestream")):
+            code, _, err = run("render", path, "-o", missing)
+            check(code == 1, f"{name} {what}: exit {code}")
+            check(len(err.strip().splitlines()) == 1 and err.startswith("medgemma-cli render: "),
+                  f"{name} {what}: one-line error, got {err!r}")
+            check(not os.path.exists(missing), f"{name} {what}: no output written")
+
+    jpeg_ls = os.path.join(tmp, "jpeg-ls-lossless.dcm")
+    if os.path.exists(jpeg_ls):
+        with open(jpeg_ls, "rb") as f:
+            video = relabel_syntax(f.read(), "1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.100")
+        mpeg = os.path.join(tmp, "mpeg2.dcm")
+        with open(mpeg, "wb") as f:
+            f.write(video)
+        code, _, err = run("render", mpeg, "-o", missing)
+        check(code == 1 and len(err.strip().splitlines()) == 1, f"MPEG-2 syntax: exit {code}, {err!r}")
+        check("1.2.840.10008.1.2.4.100" in err or "MPEG" in err, f"MPEG-2 syntax: the error names it: {err!r}")
 
 
 def ct_recipe(hu):

@@ -81,6 +81,16 @@ inline std::vector<Case> all() {
          with(Codec::JpegBaseline), 8, 1},
         {"jpeg-extended/mono12", layout("MONOCHROME2", 16, 12, false), with(Codec::JpegExtended),
          32, 2},
+        {"jpeg-spectral/mono8", layout("MONOCHROME2", 8, 8, false), with(Codec::JpegSpectral), 8,
+         1},
+        {"jpeg-spectral/mono12", layout("MONOCHROME2", 16, 12, false), with(Codec::JpegSpectral),
+         32, 2},
+        {"jpeg-progressive/mono8", layout("MONOCHROME2", 8, 8, false),
+         with(Codec::JpegProgressive), 8, 1},
+        {"jpeg-progressive/mono12", layout("MONOCHROME2", 16, 12, false),
+         with(Codec::JpegProgressive), 32, 2},
+        {"jpeg-progressive/rgb-as-ybr-full", rgb8,
+         with(Codec::JpegProgressive, JpegColour::YbrFull), 12, 2},
         {"jpeg-lossless/mono8", layout("MONOCHROME2", 8, 8, false), with(Codec::JpegLossless)},
         {"jpeg-lossless/mono16-12bit", layout("MONOCHROME2", 16, 12, false),
          with(Codec::JpegLossless)},
@@ -124,6 +134,8 @@ inline std::vector<Case> all() {
         {"j2k-lossy/mono16-12bit", layout("MONOCHROME2", 16, 12, false), with(Codec::J2kLossy), 16,
          1},
         {"j2k-lossy/rgb-as-ybr-ict", rgb8, with(Codec::J2kLossy), 16, 1},
+        {"j2k-lossy/mono8", layout("MONOCHROME2", 8, 8, false), with(Codec::J2kLossy), 4, 1},
+        {"j2k-lossy/mono16s", layout("MONOCHROME2", 16, 16, true), with(Codec::J2kLossy), 64, 2},
     };
     for (auto& c : cases)
         c.spec.planar = 0;

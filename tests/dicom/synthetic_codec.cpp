@@ -50,6 +50,8 @@ bool compressWithToolkit(DcmDataset& ds, const CodecSpec& c) {
     switch (c.codec) {
         case Codec::JpegBaseline:
         case Codec::JpegExtended:
+        case Codec::JpegSpectral:
+        case Codec::JpegProgressive:
             parameter = &lossy;
             break;
         case Codec::JpegLossless:
@@ -144,19 +146,25 @@ E_TransferSyntax transferSyntaxOf(Codec codec) {
             return EXS_JPEG2000LosslessOnly;
         case Codec::J2kLossy:
             return EXS_JPEG2000;
+        case Codec::JpegSpectral:
+            return EXS_JPEGProcess6_8;
+        case Codec::JpegProgressive:
+            return EXS_JPEGProcess10_12;
     }
     return EXS_Unknown;
 }
 
 bool isLossless(Codec codec) {
     return codec != Codec::JpegBaseline && codec != Codec::JpegExtended &&
-           codec != Codec::JpegLsNear && codec != Codec::J2kLossy;
+           codec != Codec::JpegLsNear && codec != Codec::J2kLossy &&
+           codec != Codec::JpegSpectral && codec != Codec::JpegProgressive;
 }
 
 const char* codecName(Codec codec) {
     static const char* names[] = {
         "jpeg-baseline", "jpeg-extended", "jpeg-lossless", "jpeg-lossless-sv1", "jpegls-lossless",
-        "jpegls-near",   "rle",           "j2k-lossless",  "j2k-lossy"};
+        "jpegls-near",   "rle",           "j2k-lossless",  "j2k-lossy",
+        "jpeg-spectral", "jpeg-progressive"};
     return names[int(codec)];
 }
 

@@ -22,6 +22,8 @@ enum class Codec {
     Rle,              // .5
     J2kLossless,      // .90
     J2kLossy,         // .91
+    JpegSpectral,     // .53 (spectral selection, retired but still met)
+    JpegProgressive,  // .55 (progressive, retired but still met)
 };
 
 // How DCMTK's lossy JPEG encoder treats RGB input.

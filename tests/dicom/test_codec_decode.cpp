@@ -84,6 +84,37 @@ private Q_SLOTS:
         QCOMPARE(mismatches.load(), 0);
     }
 
+    // The DCT rows hold the JPEG process their transfer syntax names: the frame header marker
+    // (SOF0 baseline, SOF1 extended, SOF2 spectral selection and progressive) of each codestream.
+    void jpegRowsUseTheirProcess_data() {
+        QTest::addColumn<Case>("row");
+        QTest::addColumn<int>("marker");
+        using synthetic::Codec;
+        const std::pair<Codec, int> markers[] = {{Codec::JpegBaseline, 0xC0},
+                                                 {Codec::JpegExtended, 0xC1},
+                                                 {Codec::JpegSpectral, 0xC2},
+                                                 {Codec::JpegProgressive, 0xC2}};
+        for (const auto& c : codec_cases::all())
+            for (const auto& [codec, marker] : markers)
+                if (c.codec.codec == codec) QTest::newRow(c.name.c_str()) << c << marker;
+    }
+
+    void jpegRowsUseTheirProcess() {
+        QFETCH(Case, row);
+        QFETCH(int, marker);
+        DcmFileFormat file;
+        synthetic::putIdentity(*file.getDataset(), {});
+        const auto samples = samplesFor(row);
+        synthetic::putPixels(*file.getDataset(), row.spec, synthetic::packSamples(row.spec, samples, false));
+        QVERIFY(synthetic::compress(*file.getDataset(), row.spec, samples, row.codec));
+        for (const auto& frame : synthetic::frameCodestreams(*file.getDataset())) {
+            int found = 0;
+            for (std::size_t i = 0; i + 1 < frame.size() && !found; ++i)
+                if (frame[i] == 0xFF && frame[i + 1] >= 0xC0 && frame[i + 1] <= 0xC3) found = frame[i + 1];
+            QCOMPARE(found, marker);
+        }
+    }
+
     void matchesGeneratingValues_data() {
         QTest::addColumn<Case>("row");
         for (const auto& c : codec_cases::all())

@@ -6,6 +6,7 @@
 #include <random>
 
 #include <dcmtk/dcmdata/dcdeftag.h>
+#include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcpixel.h>
 #include <dcmtk/dcmdata/dcpixseq.h>
 #include <dcmtk/dcmdata/dcpxitem.h>
@@ -72,18 +73,41 @@ std::string randomBytes(std::size_t n, unsigned seed) {
     return out;
 }
 
-// An encapsulated (JPEG baseline) Pixel Data whose one fragment holds only SOI and EOI.
-void jpegEncapsulated(DcmDataset& ds) {
-    ds.findAndDeleteElement(DCM_PixelData);
-    auto* sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
-    sequence->insert(new DcmPixelItem(DCM_PixelItemTag));  // empty basic offset table
-    auto* fragment = new DcmPixelItem(DCM_PixelItemTag);
-    const Uint8 data[4] = {0xFF, 0xD8, 0xFF, 0xD9};
-    fragment->putUint8Array(data, 4);
-    sequence->insert(fragment);
-    auto* pixels = new DcmPixelData(DCM_PixelData);
-    pixels->putOriginalRepresentation(EXS_JPEGProcess1, nullptr, sequence);
-    ds.insert(pixels, true);
+// Encapsulated Pixel Data in `xfer` whose one fragment holds `codestream`.
+std::function<void(DcmDataset&)> encapsulated(E_TransferSyntax xfer, std::vector<Uint8> codestream) {
+    return [xfer, codestream](DcmDataset& ds) {
+        ds.findAndDeleteElement(DCM_PixelData);
+        auto* sequence = new DcmPixelSequence(DCM_PixelSequenceTag);
+        sequence->insert(new DcmPixelItem(DCM_PixelItemTag));  // empty basic offset table
+        auto* fragment = new DcmPixelItem(DCM_PixelItemTag);
+        fragment->putUint8Array(codestream.data(), Uint32(codestream.size()));
+        sequence->insert(fragment);
+        auto* pixels = new DcmPixelData(DCM_PixelData);
+        pixels->putOriginalRepresentation(xfer, nullptr, sequence);
+        ds.insert(pixels, true);
+    };
+}
+
+// An RLE header (PS3.5 G.5) announcing `segments` segments at `offsets`, then `tail` bytes.
+std::vector<Uint8> rleHeader(Uint32 segments, std::vector<Uint32> offsets, std::vector<Uint8> tail) {
+    std::vector<Uint8> out(64, 0);
+    offsets.insert(offsets.begin(), segments);
+    for (std::size_t i = 0; i < offsets.size() && i < 16; ++i)
+        for (int b = 0; b < 4; ++b) out[4 * i + std::size_t(b)] = Uint8(offsets[i] >> (8 * b));
+    out.insert(out.end(), tail.begin(), tail.end());
+    return out;
+}
+
+// A file whose meta header names a compressed syntax while its Pixel Data is native.
+Builder nativeLabelledAs(const char* transferSyntaxUid) {
+    return [transferSyntaxUid](const std::string& path) {
+        image([](DcmDataset&) {})(path);
+        DcmFileFormat file;
+        if (file.loadFile(path.c_str()).bad()) return;
+        file.getMetaInfo()->putAndInsertString(DCM_TransferSyntaxUID, transferSyntaxUid);
+        file.saveFile(path.c_str(), EXS_LittleEndianExplicit, EET_ExplicitLength, EGL_recalcGL, EPD_noChange, 0, 0,
+                      EWM_dontUpdateMeta);
+    };
 }
 
 Builder pngThenCut() {
@@ -137,7 +161,34 @@ private Q_SLOTS:
         row("unsupported photometric", "hsv.dcm",
             image([](DcmDataset& ds) { ds.putAndInsertString(DCM_PhotometricInterpretation, "HSV"); }),
             int(ErrorCode::UnsupportedPixels));
-        row("JPEG codestream without a frame", "jpeg.dcm", image(jpegEncapsulated, EXS_JPEGProcess1), kLoads,
+        row("JPEG codestream without a frame", "jpeg.dcm",
+            image(encapsulated(EXS_JPEGProcess1, {0xFF, 0xD8, 0xFF, 0xD9}), EXS_JPEGProcess1), kLoads,
+            int(ErrorCode::Corrupt));
+        row("JPEG lossless codestream without a frame", "jpeg14.dcm",
+            image(encapsulated(EXS_JPEGProcess14SV1, {0xFF, 0xD8, 0xFF, 0xD9}), EXS_JPEGProcess14SV1), kLoads,
+            int(ErrorCode::Corrupt));
+        row("JPEG-LS codestream without a frame", "jpegls.dcm",
+            image(encapsulated(EXS_JPEGLSLossless, {0xFF, 0xD8, 0xFF, 0xD9}), EXS_JPEGLSLossless), kLoads,
+            int(ErrorCode::Corrupt));
+        row("JPEG 2000 codestream without a tile", "j2k.dcm",
+            image(encapsulated(EXS_JPEG2000LosslessOnly, {0xFF, 0x4F, 0xFF, 0xD9}), EXS_JPEG2000LosslessOnly),
+            kLoads, int(ErrorCode::Corrupt));
+        row("JPEG 2000 fragment of garbage", "j2k-noise.dcm",
+            image(encapsulated(EXS_JPEG2000, {0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC}), EXS_JPEG2000), kLoads,
+            int(ErrorCode::Corrupt));
+        row("RLE header without segments", "rle0.dcm",
+            image(encapsulated(EXS_RLELossless, rleHeader(0, {}, {})), EXS_RLELossless), kLoads,
+            int(ErrorCode::Corrupt));
+        row("RLE segment offset beyond the fragment", "rle-offset.dcm",
+            image(encapsulated(EXS_RLELossless, rleHeader(2, {64, 100000}, {0x00, 0x01})), EXS_RLELossless),
+            kLoads, int(ErrorCode::Corrupt));
+        row("RLE segment shorter than its frame", "rle-short.dcm",
+            image(encapsulated(EXS_RLELossless, rleHeader(2, {64, 66}, {0x00, 0x01, 0x00, 0x02})),
+                  EXS_RLELossless),
+            kLoads, int(ErrorCode::Corrupt));
+        row("JPEG 2000 label on native pixel data", "j2k-native.dcm", nativeLabelledAs("1.2.840.10008.1.2.4.90"),
+            int(ErrorCode::Corrupt));
+        row("RLE label on native pixel data", "rle-native.dcm", nativeLabelledAs("1.2.840.10008.1.2.5"),
             int(ErrorCode::Corrupt));
         row("PALETTE COLOR without tables", "palette.dcm",
             image([](DcmDataset& ds) { ds.putAndInsertString(DCM_PhotometricInterpretation, "PALETTE COLOR"); }),

@@ -9,6 +9,7 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -260,6 +261,30 @@ private Q_SLOTS:
         QVERIFY(std::abs(rgbAt(*region, 0, 0, 2) - 100) <= tolerance);    // x = 6400: block 100
         QVERIFY(std::abs(rgbAt(*region, 199, 4, 2) - 103) <= tolerance);  // x = 6599: block 103
         QVERIFY(!dicom::decodeRegion(instance, 0, {9500, 0, 10, 10}).ok());
+    }
+
+    // A picture 20,000 px wide (a histopathology tile's width): the scan reads only its header,
+    // and the displayed frame is decoded reduced (JPEG scales while decoding), so opening it
+    // takes a fraction of the full picture's time and memory.
+    void histologyWidthOpensReduced() {
+        cv::Mat bgr(1000, 20000, CV_8UC3);
+        for (int x = 0; x < bgr.cols; ++x) bgr.col(x).setTo(cv::Scalar((x / 80) % 256, 90, 200));
+        const std::string path = m_dir.filePath(QStringLiteral("tile.jpg")).toStdString();
+        photofiles::write(path, photofiles::jpeg(bgr, 1));
+        QElapsedTimer timer;
+        timer.start();
+        const auto instance = scanOne(path);
+        QCOMPARE(instance.columns, 20000);
+        QCOMPARE(instance.rows, 1000);
+        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        timer.restart();
+        const auto shown = dicom::decodeFrame(instance);
+        QVERIFY2(shown.ok(), shown.ok() ? "" : shown.error().message.c_str());
+        QCOMPARE(shown->reduction, 4);
+        QCOMPARE(shown->width, 5000);
+        QCOMPARE(shown->height, 250);
+        QVERIFY(std::abs(rgbAt(*shown, 2500, 100, 2) - (10000 / 80) % 256) <= 3);  // blue: column block
+        QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
     }
 
 private:

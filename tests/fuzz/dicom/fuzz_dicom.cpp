@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -22,12 +23,19 @@ namespace {
 constexpr double kMaxSamples = 1 << 22;
 constexpr int kMaxFrames = 3;
 
+void removeInput();
+
 const std::string& inputPath() {
-    static const std::string path = (std::filesystem::temp_directory_path() /
-                                     ("fuzz_dicom_" + std::to_string(getpid()) + ".dcm"))
-                                        .string();
+    static const std::string path = [] {
+        std::atexit(removeInput);  // the run ends through exit(); leave no file behind
+        return (std::filesystem::temp_directory_path() /
+                ("fuzz_dicom_" + std::to_string(getpid()) + ".dcm"))
+            .string();
+    }();
     return path;
 }
+
+void removeInput() { std::remove(inputPath().c_str()); }
 
 bool writeInput(const std::uint8_t* data, std::size_t size) {
     std::FILE* file = std::fopen(inputPath().c_str(), "wb");
