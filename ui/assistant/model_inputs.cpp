@@ -2,6 +2,7 @@
 
 #include <QtConcurrent>
 
+#include "ui/assistant/series_input_plan.h"
 #include "ui/study/study_session.h"
 #include "ui/viewer/frame_cache.h"
 #include "ui/viewer/image_viewer.h"
@@ -13,14 +14,6 @@ namespace {
 // Scrolling through a series emits a frame per step; preparing only after the scrolling
 // settles keeps the pool free for the viewer's own decoding.
 constexpr int kSettleMs = 150;
-
-std::vector<FrameSource> volumeSources(const dicom::SeriesInfo& series) {
-    std::vector<FrameSource> sources;
-    for (const FrameRef& ref : seriesFrames(series)) {
-        sources.push_back({series.instances[std::size_t(ref.instance)], ref.frame});
-    }
-    return sources;
-}
 
 }  // namespace
 
@@ -199,12 +192,7 @@ InputJob ModelInputs::jobFor(const FrameMark& mark, const SeriesRef& ref) const 
     if (m_region.seriesUid == mark.seriesUid) {
         job.region = m_region.rect;
     }
-    const int frames = int(seriesFrames(*ref.series).size());
-    job.label = tr("%1 #%2, image %3 of %4")
-                    .arg(QString::fromStdString(ref.series->modality))
-                    .arg(ref.series->seriesNumber)
-                    .arg(frameIndexOf(*ref.series, mark) + 1)
-                    .arg(frames);
+    job.label = frameLabel(*ref.series, mark);
     return job;
 }
 

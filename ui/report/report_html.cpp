@@ -134,8 +134,10 @@ QString provenanceHtml(const ReportDocument& doc) {
         for (const QString& line : provenanceLines(draft.provenance)) {
             html += QStringLiteral("<li>%1</li>").arg(esc(line));
         }
+        // pre-wrap: the full prompt must be readable, and a <pre> line runs off the page.
         html += QStringLiteral(
-                    "</ul><p style='font-size:small'>%1</p><pre style='font-size:7pt'>%2</pre>")
+                    "</ul><p style='font-size:small'>%1</p>"
+                    "<pre style='font-size:7pt; white-space:pre-wrap'>%2</pre>")
                     .arg(esc(promptHeading()), esc(draft.provenance.renderedPrompt));
     }
     return html;
