@@ -11,9 +11,13 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTextDocument>
+#include <QTextEdit>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -125,6 +129,7 @@ void MainWindow::connectActions() {
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
     connect(a.chooseModel, &QAction::triggered, this, &MainWindow::chooseModelFolder);
     connect(a.acceptDraft, &QAction::triggered, m_reportEditor, &ReportEditor::acceptDraft);
+    connectEditActions();
     connect(a.draft, &QAction::triggered, m_assistant, &AssistantPanel::startCurrent);
     connect(a.stop, &QAction::triggered, m_assistant, &AssistantPanel::stopCurrent);
     connect(m_assistant, &AssistantPanel::statusMessage, this,
@@ -146,8 +151,26 @@ void MainWindow::connectActions() {
             &ModelController::openManager);
     connectAssistantActions();
     connectReport();
+    connect(m_browser, &StudyBrowser::openRequested, this,
+            [this](const QString& path) { openPaths({path}); });
     connect(m_browser, &StudyBrowser::seriesActivated, this, [this](const QString& uid) {
         m_viewerController->showInActive(uid);
+    });
+}
+
+// Undo and redo reach the report from anywhere in the window (a focused text box keeps its own
+// Ctrl+Z); Find goes to the study browser's filter.
+void MainWindow::connectEditActions() {
+    QTextEdit* report = m_reportEditor->textEdit();
+    connect(m_actions.undo, &QAction::triggered, report, &QTextEdit::undo);
+    connect(m_actions.redo, &QAction::triggered, report, &QTextEdit::redo);
+    m_actions.undo->setEnabled(report->document()->isUndoAvailable());
+    m_actions.redo->setEnabled(report->document()->isRedoAvailable());
+    connect(report, &QTextEdit::undoAvailable, m_actions.undo, &QAction::setEnabled);
+    connect(report, &QTextEdit::redoAvailable, m_actions.redo, &QAction::setEnabled);
+    connect(m_actions.findStudy, &QAction::triggered, this, [this] {
+        m_actions.showBrowser->setChecked(true);
+        m_browser->focusFilter();
     });
 }
 
@@ -284,6 +307,7 @@ void MainWindow::rebuildRecentMenu() {
     QMenu* menu = m_actions.recentMenu;
     menu->clear();
     const QStringList recent = RecentPaths::load();
+    m_browser->setRecentPaths(recent);
     for (const QString& path : recent) {
         QAction* action = menu->addAction(QFileInfo(path).fileName().isEmpty() ? path
                                                                               : QFileInfo(path).fileName());
@@ -371,9 +395,17 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::restoreSettings() {
     QSettings settings;
-    restoreGeometry(settings.value(settings::windowGeometry()).toByteArray());
+    if (!restoreGeometry(settings.value(settings::windowGeometry()).toByteArray()) && screen()) {
+        // First start. The size hint follows the toolbar's text, which in Chinese is so narrow
+        // that the side panels leave the viewer no room; take most of the screen instead.
+        resize(screen()->availableSize() * 0.85);
+    }
     restoreState(settings.value(settings::windowState()).toByteArray());
     m_mainSplitter->restoreState(settings.value(settings::splitterState()).toByteArray());
+    m_rightSplitter->restoreState(settings.value(settings::rightSplitterState()).toByteArray());
+    if (settings.value(settings::assistantTab()).toInt() == 1) {
+        m_assistant->showTextAssistant();
+    }
     const bool overlay = settings.value(settings::overlayVisible(), true).toBool();
     m_actions.overlay->setChecked(overlay);
     for (SeriesViewer* viewer : m_viewerGrid->seriesViewers()) {
@@ -386,6 +418,8 @@ void MainWindow::saveSettings() {
     settings.setValue(settings::windowGeometry(), saveGeometry());
     settings.setValue(settings::windowState(), saveState());
     settings.setValue(settings::splitterState(), m_mainSplitter->saveState());
+    settings.setValue(settings::rightSplitterState(), m_rightSplitter->saveState());
+    settings.setValue(settings::assistantTab(), m_assistant->tabs()->currentIndex());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

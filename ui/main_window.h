@@ -83,6 +83,7 @@ private:
     void buildLayout();
     void buildStatusBar();
     void connectActions();
+    void connectEditActions();
     void connectViewerActions();
     void connectAssistantActions();
     void connectReport();

@@ -22,9 +22,12 @@ void buildFileMenu(QMainWindow* w, WindowActions& a) {
     QMenu* file = w->menuBar()->addMenu(QMainWindow::tr("&File"));
     a.openFiles = make(w, QMainWindow::tr("&Open files…"), QKeySequence::Open);
     a.openFolder = make(w, QMainWindow::tr("Open &folder…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")));
-    a.openSample = make(w, QMainWindow::tr("Open &sample study"), QKeySequence());
+    a.openSample = make(w, QMainWindow::tr("Open &sample study"), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
     a.closeAll = make(w, QMainWindow::tr("&Close all studies"), QKeySequence(QStringLiteral("Ctrl+Shift+W")));
-    a.quit = make(w, QMainWindow::tr("&Quit"), QKeySequence::Quit);
+    // Not every platform theme defines a Quit key; Ctrl+Q is the usual one where none does.
+    a.quit = make(w, QMainWindow::tr("&Quit"), QKeySequence::keyBindings(QKeySequence::Quit).isEmpty()
+                                                   ? QKeySequence(QStringLiteral("Ctrl+Q"))
+                                                   : QKeySequence(QKeySequence::Quit));
     a.quit->setMenuRole(QAction::QuitRole);
     file->addAction(a.openFiles);
     file->addAction(a.openFolder);
@@ -34,6 +37,17 @@ void buildFileMenu(QMainWindow* w, WindowActions& a) {
     file->addAction(a.closeAll);
     file->addSeparator();
     file->addAction(a.quit);
+}
+
+void buildEditMenu(QMainWindow* w, WindowActions& a) {
+    QMenu* edit = w->menuBar()->addMenu(QMainWindow::tr("&Edit"));
+    a.undo = make(w, QMainWindow::tr("&Undo in the report"), QKeySequence::Undo);
+    a.redo = make(w, QMainWindow::tr("&Redo in the report"), QKeySequence::Redo);
+    a.findStudy = make(w, QMainWindow::tr("&Find study…"), QKeySequence::Find);
+    edit->addAction(a.undo);
+    edit->addAction(a.redo);
+    edit->addSeparator();
+    edit->addAction(a.findStudy);
 }
 
 void buildViewMenu(QMainWindow* w, WindowActions& a) {
@@ -154,7 +168,7 @@ void buildReportActions(QMainWindow* w, WindowActions& a) {
 void buildHelpMenu(QMainWindow* w, WindowActions& a) {
     QMenu* help = w->menuBar()->addMenu(QMainWindow::tr("&Help"));
     a.shortcuts = make(w, QMainWindow::tr("&Keyboard shortcuts"), QKeySequence(QStringLiteral("F1")));
-    a.about = make(w, QMainWindow::tr("&About MedGemma Workstation"), QKeySequence());
+    a.about = make(w, QMainWindow::tr("&About MedGemma Workstation"), QKeySequence(QStringLiteral("Shift+F1")));
     a.about->setMenuRole(QAction::AboutRole);
     help->addAction(a.shortcuts);
     help->addAction(a.about);
@@ -163,7 +177,7 @@ void buildHelpMenu(QMainWindow* w, WindowActions& a) {
 }  // namespace
 
 QList<QAction*> WindowActions::all() const {
-    return QList<QAction*>{openFiles, openFolder, openSample, closeAll, quit, fit, zoomIn, zoomOut, resetView,
+    return QList<QAction*>{openFiles, openFolder, openSample, closeAll, quit, undo, redo, findStudy, fit, zoomIn, zoomOut, resetView,
             invert, rotate, flip, overlay, nextImage, previousImage, showBrowser, showAssistant,
             chooseModel, draft, stop, acceptDraft, shortcuts, about} + assistantActions() +
            viewer.all() + reportActions();
@@ -183,6 +197,7 @@ QList<QAction*> WindowActions::assistantActions() const {
 WindowActions createWindowActions(QMainWindow* window) {
     WindowActions actions;
     buildFileMenu(window, actions);
+    buildEditMenu(window, actions);
     buildViewMenu(window, actions);
     actions.viewer =
         createViewerActions(window, menuHolding(window, actions.fit), actions.showBrowser);

@@ -22,6 +22,10 @@ struct WindowActions {
     QMenu* recentMenu = nullptr;
     QAction* closeAll = nullptr;
     QAction* quit = nullptr;
+    // Edit: undo and redo act on the report; find focuses the study browser's filter
+    QAction* undo = nullptr;
+    QAction* redo = nullptr;
+    QAction* findStudy = nullptr;
     // View
     QAction* fit = nullptr;
     QAction* zoomIn = nullptr;

@@ -171,6 +171,11 @@ void TestConversation::fhirFileGoesIntoThePrompt() {
     QVERIFY(r.systemPrompt.contains(QStringLiteral("health record")));
     QVERIFY(panel()->view()->toPlainText().contains(QStringLiteral("fhir-bundle.json")));
     QVERIFY(controller()->record().text.isEmpty());  // sent once, then part of the history
+    // The line under the conversation says the record is in it, not that there is none.
+    QVERIFY2(panel()->recordInfo().contains(QStringLiteral("fhir-bundle.json")),
+             qPrintable(panel()->recordInfo()));
+    m_window->actions().newConversation->trigger();
+    QVERIFY(!panel()->recordInfo().contains(QStringLiteral("fhir-bundle.json")));
 }
 
 void TestConversation::longRecordIsTrimmedToTheContext() {

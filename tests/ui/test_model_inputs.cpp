@@ -48,6 +48,7 @@ private Q_SLOTS:
     void stripShowsExactlyTheRequestImages();
     void regionIsCroppedBeforePadding();
     void regionDrawnWithTheMouse();
+    void regionDimsTheImageButNotTheCornerTexts();
     void tokenBudgetCountsImagesAndPrompt();
     void draftWaitsForPreparationAndSendsMarkedImages();
     void progressLineFollowsPhasesAndModelLoad();
@@ -243,6 +244,46 @@ void TestModelInputs::regionDrawnWithTheMouse() {
     waitReady();
     const int side = std::max(region.width(), region.height());
     QCOMPARE(inputs()->images().first().rgb.size(), QSize(side, side));
+}
+
+void TestModelInputs::regionDimsTheImageButNotTheCornerTexts() {
+    m_window->promptPanel()->selectTemplate(QStringLiteral("cxr-report"));
+    showModality(QStringLiteral("DX"));
+    ImageViewer* viewer = m_window->seriesViewer()->viewer();
+    const QTransform toWidget = viewer->geometryState().imageToWidget();
+    const QImage plain = viewer->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QRect region(dicom::sample::kDxColumns / 2, dicom::sample::kDxRows / 2, 200, 200);
+    inputs()->setRegion(region);
+    const QImage dimmed = viewer->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    QCOMPARE(dimmed.size(), plain.size());
+    const qreal ratio = dimmed.devicePixelRatio();
+    auto at = [ratio](const QImage& image, QPointF widget) {
+        return QColor(image.pixel((widget * ratio).toPoint()));
+    };
+
+    // Inside the region the image is as it was; outside it is darker.
+    const QPointF inside = toWidget.map(QPointF(region.center()));
+    QCOMPARE(at(dimmed, inside), at(plain, inside));
+    const QPointF outside = toWidget.map(QPointF(region.left() - 100, region.center().y()));
+    QVERIFY(at(plain, outside).lightness() > 20);
+    QVERIFY(at(dimmed, outside).lightness() < at(plain, outside).lightness());
+
+    // The corner texts over the image keep their colour (the dimming is painted under them).
+    const QColor text(235, 225, 140);
+    const QRect image = toWidget.mapRect(QRectF(0, 0, dicom::sample::kDxColumns,
+                                                dicom::sample::kDxRows)).toRect();
+    const QRect band = QRect(0, 0, viewer->width(), 50).intersected(image);
+    int textPixels = 0;
+    for (int y = band.top(); y <= band.bottom(); ++y) {
+        for (int x = band.left(); x <= band.right(); ++x) {
+            const QPointF p(x, y);
+            if (at(plain, p) == text) {
+                ++textPixels;
+                QCOMPARE(at(dimmed, p), text);
+            }
+        }
+    }
+    QVERIFY2(textPixels > 10, "no corner text over the image: the check would be empty");
 }
 
 void TestModelInputs::tokenBudgetCountsImagesAndPrompt() {

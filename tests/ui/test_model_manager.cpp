@@ -101,10 +101,27 @@ void TestModelManager::listsModelsWithMemoryAgainstFreeRam() {
     // CPU only: this build reports no CUDA.
     QCOMPARE(dialog->deviceBox()->count(), 1);
     m_catalog.facts.cudaAvailable = true;
+    m_catalog.facts.vramFree = 24000000000ULL;
     dialog->refresh();
     QTRY_VERIFY(!dialog->isSearching());
     QTRY_COMPARE(dialog->deviceBox()->count(), 2);
+    // On the GPU the same model is weighed against the GPU's free memory: 24 GB.
+    dialog->list()->setCurrentItem(dialog->list()->topLevelItem(1));
+    QVERIFY(!dialog->memoryLabel()->styleSheet().isEmpty());  // 32.6 GB > 16 GB of RAM
+    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(int(ModelDevice::Cuda)));
+    QVERIFY2(dialog->memoryLabel()->text().contains(QStringLiteral("24.0 GB free on the GPU")),
+             qPrintable(dialog->memoryLabel()->text()));
+    QVERIFY2(dialog->memoryLabel()->text().contains(QStringLiteral("more than the GPU has free")),
+             qPrintable(dialog->memoryLabel()->text()));
+    dialog->list()->setCurrentItem(dialog->list()->topLevelItem(0));  // 11.2 GB fits in 24 GB
+    QVERIFY(dialog->memoryLabel()->styleSheet().isEmpty());
+    m_catalog.facts.vramFree = 8000000000ULL;
+    dialog->refresh();
+    QTRY_VERIFY(!dialog->isSearching());
+    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(int(ModelDevice::Cuda)));
+    QVERIFY(!dialog->memoryLabel()->styleSheet().isEmpty());  // but not in 8 GB of the GPU
     m_catalog.facts.cudaAvailable = false;
+    m_catalog.facts.vramFree = 0;
 }
 
 void TestModelManager::loadsWithProgressAndCancel() {

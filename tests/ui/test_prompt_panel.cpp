@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -23,6 +25,32 @@
 
 using namespace ui;
 
+namespace {
+
+// Answers the next question box with `button` once it is open (it runs its own event loop).
+void answerNextQuestion(QMessageBox::StandardButton button) {
+    QTimer::singleShot(0, [button] {
+        for (QWidget* widget : QApplication::topLevelWidgets()) {
+            auto* box = qobject_cast<QMessageBox*>(widget);
+            if (box && box->isVisible()) {
+                box->button(button)->click();
+                return;
+            }
+        }
+    });
+}
+
+int rowOf(const QListWidget* list, const QString& id) {
+    for (int row = 0; row < list->count(); ++row) {
+        if (list->item(row)->data(Qt::UserRole).toString() == id) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+}  // namespace
+
 class TestPromptPanel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -30,6 +58,7 @@ private Q_SLOTS:
     void builtInsCoverEveryTask();
     void templatesAreSavedReloadedAndRestored();
     void editorDialogSavesAVersion();
+    void editorAsksBeforeDroppingEdits();
     void itemOrderFollowsPlacement_data();
     void itemOrderFollowsPlacement();
     void languageInstructionIsAppended();
@@ -110,6 +139,40 @@ void TestPromptPanel::editorDialogSavesAVersion() {
     QVERIFY(!store.find(QStringLiteral("derm-description"))->edited);
     QCOMPARE(dialog.questionEdit()->toPlainText(),
              findTemplate(builtInTemplates(), QStringLiteral("derm-description"))->question);
+}
+
+void TestPromptPanel::editorAsksBeforeDroppingEdits() {
+    QTemporaryDir dir;
+    TemplateStore store(dir.filePath(QStringLiteral("t.json")));
+    TemplateEditorDialog dialog(store, QStringLiteral("ct-report"));
+    dialog.show();
+    QVERIFY(!dialog.hasUnsavedChanges());
+
+    // Save: picking another template keeps the edit, in the store and in the list's names.
+    dialog.questionEdit()->setPlainText(QStringLiteral("List the findings per organ."));
+    QVERIFY(dialog.hasUnsavedChanges());
+    answerNextQuestion(QMessageBox::Save);
+    dialog.list()->setCurrentRow(rowOf(dialog.list(), QStringLiteral("mr-report")));
+    QCOMPARE(store.find(QStringLiteral("ct-report"))->question,
+             QStringLiteral("List the findings per organ."));
+    QVERIFY(dialog.list()->item(rowOf(dialog.list(), QStringLiteral("ct-report")))
+                ->text()
+                .contains(QStringLiteral("(edited)")));
+    QCOMPARE(dialog.selectedId(), QStringLiteral("mr-report"));
+
+    // Cancel: the pick is undone and the typed text stays.
+    dialog.nameEdit()->setText(QStringLiteral("MR brain"));
+    answerNextQuestion(QMessageBox::Cancel);
+    dialog.list()->setCurrentRow(rowOf(dialog.list(), QStringLiteral("fundus")));
+    QCOMPARE(dialog.selectedId(), QStringLiteral("mr-report"));
+    QCOMPARE(dialog.list()->currentRow(), rowOf(dialog.list(), QStringLiteral("mr-report")));
+    QCOMPARE(dialog.nameEdit()->text(), QStringLiteral("MR brain"));
+
+    // Discard on close: the store keeps the shipped wording and the dialog closes.
+    answerNextQuestion(QMessageBox::Discard);
+    dialog.reject();
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(!store.find(QStringLiteral("mr-report"))->edited);
 }
 
 void TestPromptPanel::itemOrderFollowsPlacement_data() {

@@ -25,6 +25,7 @@
 #include "ui/common/theme.h"
 #include "ui/model/model_manager_dialog.h"
 #include "ui/browser/study_browser.h"
+#include "ui/browser/thumbnail_loader.h"
 #include "ui/main_window.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void modelManagerWithoutModels();
     void templateEditor();
     void darkTheme();
+    void recentStudiesAfterClosing();
 
 private:
     void showModality(const QString& modality);
@@ -131,6 +133,16 @@ void TestScreenshots::ctSeries() {
         }
     }
     QTRY_VERIFY(series->viewer()->hasImage());
+    // The browser's thumbnails, rendered in the background, are in place.
+    for (const auto& patient : m_window->session().collection().patients) {
+        for (const auto& study : patient.studies) {
+            for (const auto& one : study.series) {
+                QTRY_VERIFY_WITH_TIMEOUT(!m_window->browser()->thumbnails()->isRendering(
+                                             QString::fromStdString(one.seriesInstanceUid)),
+                                         20000);
+            }
+        }
+    }
     save(QStringLiteral("02-ct-abdomen-window"));
 }
 
@@ -226,10 +238,18 @@ void TestScreenshots::templateEditor() {
 void TestScreenshots::darkTheme() {
     m_window->actions().darkTheme->trigger();
     showModality(QStringLiteral("CT"));
+    // The strip follows the image on screen once its model input is prepared.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->assistant()->inputs()->isReady(), 20000);
     save(QStringLiteral("12-dark-theme"));
     m_window->actions().showTextAssistant->trigger();
     save(QStringLiteral("13-dark-theme-text-assistant"));
     m_window->actions().lightTheme->trigger();
+}
+
+void TestScreenshots::recentStudiesAfterClosing() {
+    m_window->actions().closeAll->trigger();
+    QVERIFY(m_window->session().isEmpty());
+    save(QStringLiteral("14-recent-studies"));
 }
 
 QTEST_MAIN(TestScreenshots)

@@ -122,6 +122,9 @@ void ConversationController::send() {
     m_panel.view()->addUserTurn(message, m_record.title);
     m_panel.view()->beginAnswer();
     m_panel.clearMessage();
+    if (!m_record.text.isEmpty()) {
+        m_sentRecords << m_record.title;
+    }
     attachRecord({});  // it is part of the conversation now
     m_answer.clear();
     m_panel.setBusy(true);
@@ -158,20 +161,30 @@ void ConversationController::newConversation() {
         return;
     }
     m_turns.clear();
+    m_sentRecords.clear();
     m_panel.view()->clearConversation();
+    attachRecord(m_record);  // the line under the conversation no longer names sent records
 }
 
 void ConversationController::attachRecord(const HealthRecord& record) {
     m_record = record;
     if (record.text.isEmpty()) {
-        m_panel.setRecordInfo({});
+        // A record already sent stays in the conversation's history; say so rather than
+        // "no record", which would read as if the model no longer had it.
+        m_panel.setRecordInfo(
+            m_sentRecords.isEmpty()
+                ? QString()
+                : tr("In this conversation: %1. Open another record to add it to the next "
+                     "message.")
+                      .arg(m_sentRecords.join(QStringLiteral(", "))),
+            false);
         return;
     }
     const QString kind = record.fhir
                              ? tr("FHIR, %n resource(s) summarised", nullptr, record.resources)
                              : tr("%n character(s)", nullptr, int(record.text.size()));
     m_panel.setRecordInfo(
-        tr("Record: %1 (%2) — sent with the next message").arg(record.title, kind));
+        tr("Record: %1 (%2) — sent with the next message").arg(record.title, kind), true);
 }
 
 void ConversationController::openRecordFile() {

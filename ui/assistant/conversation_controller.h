@@ -10,6 +10,7 @@
 #include <functional>
 
 #include <QObject>
+#include <QStringList>
 
 #include "ui/assistant/health_record.h"
 #include "ui/assistant/prompt_templates.h"
@@ -65,6 +66,7 @@ private:
     RequestRunner* m_runner = nullptr;
     QList<ConversationTurn> m_turns;
     HealthRecord m_record;  // attached, not yet sent
+    QStringList m_sentRecords;  // titles of the records already in this conversation
     QString m_answer;       // the answer streaming now
 };
 

@@ -54,7 +54,7 @@ ConversationPanel::ConversationPanel(QWidget* parent) : QWidget(parent) {
     m_stop = new QPushButton(tr("Stop"), this);
     m_send = new QPushButton(tr("Send"), this);
     buildLayout();
-    setRecordInfo({});
+    setRecordInfo({}, false);
 
     connect(m_send, &QPushButton::clicked, this, &ConversationPanel::sendRequested);
     connect(m_stop, &QPushButton::clicked, this, &ConversationPanel::stopRequested);
@@ -134,10 +134,12 @@ void ConversationPanel::setBusy(bool busy) {
     updateButtons();
 }
 
-void ConversationPanel::setRecordInfo(const QString& text) {
+void ConversationPanel::setRecordInfo(const QString& text, bool removable) {
     m_record->setText(text.isEmpty() ? tr("No health record attached.") : text);
-    m_removeRecord->setVisible(!text.isEmpty());
+    m_removeRecord->setVisible(removable);
 }
+
+QString ConversationPanel::recordInfo() const { return m_record->text(); }
 
 void ConversationPanel::updateButtons() {
     m_send->setEnabled(m_modelState == ModelState::Ready && !m_busy);

@@ -33,7 +33,10 @@ public:
     void clearMessage();
     void setModelState(ModelState state, const QString& detail);
     void setBusy(bool busy);
-    void setRecordInfo(const QString& text);  // empty: no record attached
+    // The line about health records; empty: none. `removable`: a record waits to be sent and
+    // the remove button shows.
+    void setRecordInfo(const QString& text, bool removable);
+    QString recordInfo() const;
 
     ConversationView* view() const { return m_view; }
     QPlainTextEdit* messageEdit() const { return m_message; }

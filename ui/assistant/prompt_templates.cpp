@@ -5,9 +5,10 @@
 namespace ui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ui::PromptTemplates", text);
-}
+// The translation context of the texts in this file.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ui::PromptTemplates)
+};
 
 QString reportQuestion(const char* images) {
     return QStringLiteral(
@@ -39,39 +40,39 @@ PromptTemplate make(const char* id, const QString& name, const QString& system,
 QList<PromptTemplate> imageTemplates() {
     const QString radiologist = QStringLiteral("You are an expert radiologist.");
     return {
-        make("cxr-report", tr("Chest X-ray report"), radiologist, {},
+        make("cxr-report", Text::tr("Chest X-ray report"), radiologist, {},
              QStringLiteral("Describe this chest X-ray. Write a preliminary report with the "
                             "sections FINDINGS and IMPRESSION."),
              ImagePlacement::BeforeText),
         // MedGemma 1.5's longitudinal layout: prior image, current image, then the text.
-        make("cxr-comparison", tr("Chest X-ray comparison (prior, then current)"), {}, {},
+        make("cxr-comparison", Text::tr("Chest X-ray comparison (prior, then current)"), {}, {},
              QStringLiteral("The first image is the prior chest X-ray and the second image is "
                             "the current one. Compare them, describe what has changed, and "
                             "write the sections FINDINGS and IMPRESSION."),
              ImagePlacement::BeforeText),
-        make("ct-report", tr("CT report"), {}, volumeInstruction("CT"), reportQuestion("slices"),
-             ImagePlacement::Interleaved),
-        make("mr-report", tr("MR report"), {}, volumeInstruction("MRI"), reportQuestion("slices"),
-             ImagePlacement::Interleaved),
-        make("derm-description", tr("Dermatology description"),
+        make("ct-report", Text::tr("CT report"), {}, volumeInstruction("CT"),
+             reportQuestion("slices"), ImagePlacement::Interleaved),
+        make("mr-report", Text::tr("MR report"), {}, volumeInstruction("MRI"),
+             reportQuestion("slices"), ImagePlacement::Interleaved),
+        make("derm-description", Text::tr("Dermatology description"),
              QStringLiteral("You are an expert dermatologist."), {},
              QStringLiteral("Describe this skin lesion: morphology, colour, borders, size "
                             "relative to the ruler if visible, and a differential diagnosis."),
              ImagePlacement::BeforeText),
-        make("fundus", tr("Fundus photograph"),
+        make("fundus", Text::tr("Fundus photograph"),
              QStringLiteral("You are an expert ophthalmologist."), {},
              QStringLiteral("Describe this fundus photograph: optic disc and cup-to-disc ratio, "
                             "macula, vessels, and any signs of diabetic retinopathy with its "
                             "grade."),
              ImagePlacement::BeforeText),
         // The 1.5 pathology notebook: the text first, then the patches, no system prompt.
-        make("histopathology", tr("Histopathology patch"), {}, {},
+        make("histopathology", Text::tr("Histopathology patch"), {}, {},
              QStringLiteral("You are an instructor teaching medical students. For education "
                             "purposes, provide a brief descriptive text for the pathology "
                             "patches below: tissue type, architecture, cellular features and "
                             "the most likely diagnosis."),
              ImagePlacement::AfterText),
-        make("free-question", tr("Free question about the images"),
+        make("free-question", Text::tr("Free question about the images"),
              QStringLiteral("You are a helpful medical assistant."), {}, {},
              ImagePlacement::BeforeText),
     };
@@ -79,9 +80,9 @@ QList<PromptTemplate> imageTemplates() {
 
 QList<PromptTemplate> textTemplates() {
     return {
-        make("text-question", tr("Medical question (text only)"),
+        make("text-question", Text::tr("Medical question (text only)"),
              QStringLiteral("You are a helpful medical assistant."), {}, {}, ImagePlacement::None),
-        make("record-analysis", tr("Health-record text analysis"),
+        make("record-analysis", Text::tr("Health-record text analysis"),
              QStringLiteral("You are a helpful medical assistant. Answer only from the health "
                             "record provided, and say so when the record does not contain the "
                             "answer."),

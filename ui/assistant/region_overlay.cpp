@@ -22,7 +22,12 @@ RegionOverlay::RegionOverlay(ImageViewer* viewer) : QWidget(viewer), m_viewer(vi
     setFocusPolicy(Qt::NoFocus);
     resize(viewer->size());
     viewer->installEventFilter(this);
+    // The dimming goes under the viewer's corner texts; a layer on top would dim them too
+    // wherever the image reaches the corners.
+    viewer->setUnderlay([this](QPainter& painter) { paintDimming(painter); });
 }
+
+RegionOverlay::~RegionOverlay() { m_viewer->setUnderlay({}); }
 
 bool RegionOverlay::event(QEvent* event) {
     // Esc is also the window's "stop drafting" shortcut; while drawing it cancels the drawing.
@@ -43,7 +48,13 @@ bool RegionOverlay::eventFilter(QObject* watched, QEvent* event) {
 
 void RegionOverlay::setRegion(const QRect& imageRect) {
     m_region = imageRect;
+    repaintAll();
+}
+
+// The dimming is painted by the viewer, the frame and labels by this layer.
+void RegionOverlay::repaintAll() {
     update();
+    m_viewer->update();
 }
 
 void RegionOverlay::setMarked(bool marked) {
@@ -64,7 +75,7 @@ void RegionOverlay::setDrawing(bool drawing) {
         raise();
         setFocus();
     }
-    update();
+    repaintAll();
     Q_EMIT drawingChanged(m_drawing);
 }
 
@@ -90,7 +101,7 @@ void RegionOverlay::paintEvent(QPaintEvent*) {
     }
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const QRect shown = m_dragging ? m_rubber : m_region;
+    const QRect shown = shownRegion();
     if (!shown.isEmpty()) {
         paintRegion(painter, shown);
     }
@@ -104,14 +115,23 @@ void RegionOverlay::paintEvent(QPaintEvent*) {
     paintBadge(painter);
 }
 
-void RegionOverlay::paintRegion(QPainter& painter, const QRect& shown) const {
-    // Only the image outside the region is dimmed, so the corner texts stay legible.
+QRect RegionOverlay::shownRegion() const { return m_dragging ? m_rubber : m_region; }
+
+void RegionOverlay::paintDimming(QPainter& painter) const {
+    const QRect shown = shownRegion();
+    if (shown.isEmpty() || !m_viewer->hasImage()) {
+        return;
+    }
+    // Only the image outside the region is dimmed.
     const QRect frame(0, 0, m_viewer->frame().width, m_viewer->frame().height);
     QPainterPath outside;
     outside.addPolygon(toWidget(frame));
     QPainterPath inside;
     inside.addPolygon(toWidget(shown));
     painter.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 90));
+}
+
+void RegionOverlay::paintRegion(QPainter& painter, const QRect& shown) const {
     painter.setPen(QPen(kRegionColour, 1.5, Qt::DashLine));
     painter.setBrush(Qt::NoBrush);
     painter.drawPolygon(toWidget(shown));
@@ -146,13 +166,13 @@ void RegionOverlay::mousePressEvent(QMouseEvent* event) {
     m_dragging = true;
     m_pressAt = event->position();
     m_rubber = imageRectBetween(m_pressAt, m_pressAt);
-    update();
+    repaintAll();
 }
 
 void RegionOverlay::mouseMoveEvent(QMouseEvent* event) {
     if (m_dragging) {
         m_rubber = imageRectBetween(m_pressAt, event->position());
-        update();
+        repaintAll();
     }
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // A transparent layer over the image viewer for the model selection: shows whether the frame on
 // screen is marked for the model, shows the region the model will receive (dashed, the outside
-// dimmed), and, while drawing, turns a left-drag into a rectangle in image pixels. Outside the
+// dimmed, under the viewer's corner texts), and, while drawing, turns a left-drag into a rectangle in image pixels. Outside the
 // drawing mode it lets every mouse event through to the viewer.
 // Ownership: a child of the viewer it covers.
 // Thread-safety: GUI thread only.
@@ -17,6 +17,7 @@ class RegionOverlay : public QWidget {
     Q_OBJECT
 public:
     explicit RegionOverlay(ImageViewer* viewer);
+    ~RegionOverlay() override;
 
     void setRegion(const QRect& imageRect);  // empty: none on this series
     QRect region() const { return m_region; }
@@ -40,6 +41,9 @@ protected:
 private:
     QRect imageRectBetween(QPointF a, QPointF b) const;
     QPolygonF toWidget(const QRect& imageRect) const;
+    void repaintAll();
+    QRect shownRegion() const;  // the region, or the rectangle being dragged
+    void paintDimming(QPainter& painter) const;  // the viewer's underlay
     void paintRegion(QPainter& painter, const QRect& shown) const;
     void paintBadge(QPainter& painter) const;
 

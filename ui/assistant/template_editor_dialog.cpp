@@ -46,11 +46,7 @@ TemplateEditorDialog::TemplateEditorDialog(TemplateStore& store, const QString& 
     connect(m_save, &QPushButton::clicked, this, &TemplateEditorDialog::saveCurrent);
     connect(m_restore, &QPushButton::clicked, this, &TemplateEditorDialog::restoreCurrent);
     connect(m_new, &QPushButton::clicked, this, &TemplateEditorDialog::addNew);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0) {
-            showTemplate(m_list->item(row)->data(Qt::UserRole).toString());
-        }
-    });
+    connect(m_list, &QListWidget::currentRowChanged, this, &TemplateEditorDialog::onRowChanged);
     fillList(selectId);
 }
 
@@ -83,12 +79,13 @@ void TemplateEditorDialog::fillList(const QString& selectId) {
     m_list->clear();
     int selectRow = 0;
     for (const PromptTemplate& t : m_store.templates()) {
-        auto* item = new QListWidgetItem(t.edited ? tr("%1 (edited)").arg(t.name) : t.name, m_list);
+        auto* item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, t.id);
         if (t.id == selectId) {
             selectRow = m_list->count() - 1;
         }
     }
+    refreshNames();
     m_list->setCurrentRow(selectRow);
     showTemplate(m_list->currentItem()->data(Qt::UserRole).toString());
 }
@@ -124,17 +121,92 @@ PromptTemplate TemplateEditorDialog::editedTemplate() const {
 }
 
 void TemplateEditorDialog::saveCurrent() {
+    if (saveEdits()) {
+        fillList(m_currentId);
+    }
+}
+
+bool TemplateEditorDialog::saveEdits() {
     const PromptTemplate t = editedTemplate();
     if (t.name.isEmpty()) {
         QMessageBox::information(this, windowTitle(), tr("Give the template a name first."));
-        return;
+        return false;
     }
     if (!m_store.save(t)) {
         QMessageBox::warning(this, windowTitle(),
                              tr("The templates could not be saved to %1: %2")
                                  .arg(m_store.path(), m_store.lastError()));
+        return false;
     }
-    fillList(t.id);
+    return true;
+}
+
+bool TemplateEditorDialog::hasUnsavedChanges() const {
+    const PromptTemplate* stored = m_store.find(m_currentId);
+    if (!stored) {
+        return false;
+    }
+    const PromptTemplate now = editedTemplate();
+    return now.name != stored->name || now.systemPrompt != stored->systemPrompt ||
+           now.instruction != stored->instruction || now.question != stored->question ||
+           now.placement != stored->placement;
+}
+
+bool TemplateEditorDialog::settleUnsavedChanges() {
+    if (!hasUnsavedChanges()) {
+        return true;
+    }
+    const QMessageBox::StandardButton answer = QMessageBox::question(
+        this, windowTitle(),
+        tr("Save the changes to the template “%1”?").arg(m_store.find(m_currentId)->name),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save) {
+        return saveEdits();
+    }
+    return answer == QMessageBox::Discard;
+}
+
+// Another template was picked: edits of the one shown are saved or dropped first, or the
+// pick is undone when the clinician cancels.
+void TemplateEditorDialog::onRowChanged(int row) {
+    if (row < 0) {
+        return;
+    }
+    const QString id = m_list->item(row)->data(Qt::UserRole).toString();
+    if (id == m_currentId) {
+        return;
+    }
+    if (!settleUnsavedChanges()) {
+        QSignalBlocker block(m_list);
+        m_list->setCurrentRow(rowOf(m_currentId));
+        return;
+    }
+    refreshNames();
+    showTemplate(id);
+}
+
+int TemplateEditorDialog::rowOf(const QString& id) const {
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(Qt::UserRole).toString() == id) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+void TemplateEditorDialog::refreshNames() {
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem* item = m_list->item(row);
+        if (const PromptTemplate* t = m_store.find(item->data(Qt::UserRole).toString())) {
+            item->setText(t->edited ? tr("%1 (edited)").arg(t->name) : t->name);
+        }
+    }
+}
+
+void TemplateEditorDialog::reject() {
+    if (settleUnsavedChanges()) {
+        QDialog::reject();
+    }
 }
 
 void TemplateEditorDialog::restoreCurrent() {
@@ -144,6 +216,9 @@ void TemplateEditorDialog::restoreCurrent() {
 }
 
 void TemplateEditorDialog::addNew() {
+    if (!settleUnsavedChanges()) {
+        return;
+    }
     PromptTemplate t;
     t.id = m_store.newId();
     t.name = tr("New template");

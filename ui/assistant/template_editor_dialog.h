@@ -2,7 +2,8 @@
 // Edits the prompt templates: pick one on the left, change its name, system prompt, text before
 // the images, request and image placement, and save (the version goes up, for provenance). A
 // built-in can be restored to the shipped wording; a template of the clinician's own can be
-// deleted. Saving writes through the TemplateStore at once.
+// deleted. Saving writes through the TemplateStore at once. Edits are never dropped silently:
+// picking another template, adding one or closing first asks whether to save them.
 // Ownership: the store is not owned and must outlive the dialog.
 // Thread-safety: GUI thread only.
 
@@ -31,6 +32,12 @@ public:
     QPushButton* saveButton() const { return m_save; }
     QPushButton* restoreButton() const { return m_restore; }
     QPushButton* newButton() const { return m_new; }
+    QListWidget* list() const { return m_list; }
+    // The fields differ from the stored template shown.
+    bool hasUnsavedChanges() const;
+
+public Q_SLOTS:
+    void reject() override;  // asks about unsaved edits first
 
 private:
     QWidget* buildForm();
@@ -38,6 +45,12 @@ private:
     void showTemplate(const QString& id);
     PromptTemplate editedTemplate() const;
     void saveCurrent();
+    bool saveEdits();
+    // Save, Discard or Cancel for unsaved edits; false when cancelled or the save failed.
+    bool settleUnsavedChanges();
+    void onRowChanged(int row);
+    int rowOf(const QString& id) const;
+    void refreshNames();
     void restoreCurrent();
     void addNew();
 

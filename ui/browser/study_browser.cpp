@@ -1,11 +1,17 @@
 #include "ui/browser/study_browser.h"
 
 #include <QHeaderView>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLabel>
+#include <QPixmap>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include "ui/browser/series_tree.h"
+#include "ui/browser/thumbnail_loader.h"
 #include "ui/common/dicom_text.h"
 #include "ui/study/study_session.h"
 
@@ -13,11 +19,24 @@ namespace ui {
 namespace {
 
 constexpr int kSeriesUidRole = Qt::UserRole + 1;
+constexpr int kThumbnailEdge = 40;  // logical pixels
+
+// Patient and study rows span every column so their names are not cut to fit the columns
+// that only series rows use.
+void spanColumns(QTreeWidgetItem* item) { item->setFirstColumnSpanned(true); }
+
+// Keeps series rows at thumbnail height from the start, so the tree does not jump as the
+// thumbnails arrive.
+QIcon placeholderIcon(int edge) {
+    QPixmap blank(edge, edge);
+    blank.fill(Qt::transparent);
+    return QIcon(blank);
+}
 
 QTreeWidgetItem* patientItem(const dicom::PatientInfo& patient) {
     auto* item = new QTreeWidgetItem;
     QString text = personName(patient.name);
-    if (!patient.patientId.empty()) {
+    if (!patient.patientId.empty() && fromDicom(patient.patientId) != text) {
         text += QStringLiteral("  [%1]").arg(fromDicom(patient.patientId));
     }
     item->setText(0, text);
@@ -30,9 +49,11 @@ QTreeWidgetItem* studyItem(const dicom::StudyInfo& study) {
     const QString description = study.description.empty()
                                     ? StudyBrowser::tr("Study")
                                     : fromDicom(study.description);
-    item->setText(0, description);
-    item->setText(3, dicomDate(study.date));
-    item->setToolTip(0, description);
+    const QString date = dicomDate(study.date);
+    item->setText(0, date.isEmpty() ? description
+                                    : StudyBrowser::tr("%1 — %2").arg(description, date));
+    item->setText(3, date);
+    item->setToolTip(0, item->text(0));
     return item;
 }
 
@@ -49,7 +70,9 @@ QTreeWidgetItem* seriesItem(const dicom::SeriesInfo& series) {
     item->setText(1, fromDicom(series.modality));
     item->setText(2, QString::number(images));
     item->setText(3, dicomDate(series.date));
-    item->setToolTip(0, seriesTitle(series));
+    const QString date = dicomDate(series.date);
+    item->setToolTip(0, date.isEmpty() ? seriesTitle(series)
+                                       : StudyBrowser::tr("%1 — %2").arg(seriesTitle(series), date));
     item->setData(0, kSeriesUidRole, QString::fromStdString(series.seriesInstanceUid));
     return item;
 }
@@ -63,21 +86,41 @@ StudyBrowser::StudyBrowser(StudySession& session, QWidget* parent)
     m_filter->setClearButtonEnabled(true);
     m_tree = new SeriesTree(kSeriesUidRole, this);
     m_tree->setHeaderLabels({tr("Study"), tr("Modality"), tr("Images"), tr("Date")});
-    m_tree->setUniformRowHeights(true);
+    // Rows differ in height: series rows carry a thumbnail.
+    m_tree->setUniformRowHeights(false);
+    m_tree->setIconSize(QSize(kThumbnailEdge, kThumbnailEdge));
+    m_thumbnails = new ThumbnailLoader(kThumbnailEdge, this);
     m_tree->setAlternatingRowColors(true);
     m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c) {
         m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     }
+    // The date is on the study row; its column would only take room from the series names,
+    // which wrap beside their thumbnails instead of being cut.
+    m_tree->setColumnHidden(3, true);
+    m_tree->setWordWrap(true);
     m_tree->setAccessibleName(tr("Study browser"));
+    m_recentTitle = new QLabel(tr("<b>Recent studies</b> — click to open again"), this);
+    m_recentTitle->setContentsMargins(4, 6, 4, 2);
+    m_recent = new QListWidget(this);
+    m_recent->setAccessibleName(tr("Recent studies"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
-    layout->addWidget(m_tree);
+    layout->addWidget(m_tree, 3);
+    layout->addWidget(m_recentTitle);
+    layout->addWidget(m_recent, 2);
+    updateRecentVisibility();
+    for (auto signal : {&QListWidget::itemClicked, &QListWidget::itemActivated}) {
+        connect(m_recent, signal, this, [this](QListWidgetItem* item) {
+            Q_EMIT openRequested(item->data(Qt::UserRole).toString());
+        });
+    }
 
     connect(&m_session, &StudySession::changed, this, &StudyBrowser::rebuild);
     connect(m_filter, &QLineEdit::textChanged, this, &StudyBrowser::applyFilter);
+    connect(m_thumbnails, &ThumbnailLoader::thumbnailReady, this, &StudyBrowser::showThumbnail);
     connect(m_tree, &QTreeWidget::currentItemChanged, this,
             [this](QTreeWidgetItem* current) { onCurrentItemChanged(current); });
     // A click on the series already current still shows it, e.g. in another viewport.
@@ -85,20 +128,50 @@ StudyBrowser::StudyBrowser(StudySession& session, QWidget* parent)
             [this](QTreeWidgetItem* item) { onCurrentItemChanged(item); });
 }
 
+void StudyBrowser::setRecentPaths(const QStringList& paths) {
+    m_recent->clear();
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        auto* item = new QListWidgetItem(info.fileName().isEmpty() ? path : info.fileName(),
+                                         m_recent);
+        item->setData(Qt::UserRole, path);
+        item->setToolTip(path);
+    }
+    updateRecentVisibility();
+}
+
+void StudyBrowser::updateRecentVisibility() {
+    const bool show = m_session.isEmpty() && m_recent->count() > 0;
+    m_recentTitle->setVisible(show);
+    m_recent->setVisible(show);
+}
+
 void StudyBrowser::rebuild() {
+    updateRecentVisibility();
     const QString selected = m_tree->currentItem()
                                  ? m_tree->currentItem()->data(0, kSeriesUidRole).toString()
                                  : QString();
     QSignalBlocker block(m_tree);
     m_tree->clear();
+    if (m_session.isEmpty()) {
+        m_thumbnails->clear();
+    }
+    const QIcon placeholder = placeholderIcon(kThumbnailEdge);
     for (const auto& patient : m_session.collection().patients) {
         QTreeWidgetItem* p = patientItem(patient);
         m_tree->addTopLevelItem(p);
+        spanColumns(p);
         for (const auto& study : patient.studies) {
             QTreeWidgetItem* s = studyItem(study);
             p->addChild(s);
+            spanColumns(s);
             for (const auto& series : study.series) {
-                s->addChild(seriesItem(series));
+                QTreeWidgetItem* item = seriesItem(series);
+                const QImage thumbnail = m_thumbnails->thumbnail(
+                    QString::fromStdString(series.seriesInstanceUid), series);
+                item->setIcon(0, thumbnail.isNull() ? placeholder
+                                                    : QIcon(QPixmap::fromImage(thumbnail)));
+                s->addChild(item);
             }
         }
     }
@@ -107,6 +180,27 @@ void StudyBrowser::rebuild() {
     if (!selected.isEmpty()) {
         selectSeries(selected);
     }
+}
+
+void StudyBrowser::showThumbnail(const QString& seriesUid) {
+    const SeriesRef ref = m_session.findSeries(seriesUid);
+    QTreeWidgetItem* item = seriesItemOf(seriesUid);
+    if (!ref || !item) {
+        return;
+    }
+    const QImage thumbnail = m_thumbnails->thumbnail(seriesUid, *ref.series);
+    if (!thumbnail.isNull()) {
+        item->setIcon(0, QIcon(QPixmap::fromImage(thumbnail)));
+    }
+}
+
+QTreeWidgetItem* StudyBrowser::seriesItemOf(const QString& seriesUid) const {
+    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
+        if ((*it)->data(0, kSeriesUidRole).toString() == seriesUid) {
+            return *it;
+        }
+    }
+    return nullptr;
 }
 
 void StudyBrowser::applyFilter(const QString& text) {
@@ -145,12 +239,14 @@ void StudyBrowser::applyFilter(const QString& text) {
 }
 
 void StudyBrowser::selectSeries(const QString& seriesUid) {
-    for (QTreeWidgetItemIterator it(m_tree); *it; ++it) {
-        if ((*it)->data(0, kSeriesUidRole).toString() == seriesUid) {
-            m_tree->setCurrentItem(*it);
-            return;
-        }
+    if (QTreeWidgetItem* item = seriesItemOf(seriesUid)) {
+        m_tree->setCurrentItem(item);
     }
+}
+
+void StudyBrowser::focusFilter() {
+    m_filter->setFocus(Qt::ShortcutFocusReason);
+    m_filter->selectAll();
 }
 
 void StudyBrowser::onCurrentItemChanged(QTreeWidgetItem* current) {

@@ -8,6 +8,9 @@ namespace ui::settings {
 inline QString windowGeometry() { return QStringLiteral("window/geometry"); }
 inline QString windowState() { return QStringLiteral("window/state"); }
 inline QString splitterState() { return QStringLiteral("window/splitters"); }
+// The assistant above the report editor; which assistant tab was open.
+inline QString rightSplitterState() { return QStringLiteral("window/rightSplitter"); }
+inline QString assistantTab() { return QStringLiteral("window/assistantTab"); }
 inline QString recentPaths() { return QStringLiteral("files/recent"); }
 inline QString lastOpenDirectory() { return QStringLiteral("files/lastDirectory"); }
 inline QString modelDirectory() { return QStringLiteral("model/directory"); }

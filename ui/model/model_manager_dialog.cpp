@@ -146,6 +146,7 @@ QWidget* ModelManagerDialog::buildListPage() {
 
     connect(m_list, &QTreeWidget::currentItemChanged, this, &ModelManagerDialog::showSelected);
     connect(m_precision, &QComboBox::currentIndexChanged, this, &ModelManagerDialog::showSelected);
+    connect(m_device, &QComboBox::currentIndexChanged, this, &ModelManagerDialog::showSelected);
     connect(m_load, &QPushButton::clicked, this, &ModelManagerDialog::load);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_service) {
@@ -239,8 +240,9 @@ void ModelManagerDialog::showSelected() {
                                 : tr("text only"),
                             QLocale().toString(m.maxContext), m.directory)
                  : tr("%1\n%2").arg(m.problem, m.directory));
-    m_memory->setText(m.usable ? memoryText(m, precision, m_runtime) : QString());
-    m_memory->setStyleSheet(m.usable && !memoryFits(m, precision, m_runtime)
+    const auto device = ModelDevice(m_device->currentData().toInt());
+    m_memory->setText(m.usable ? memoryText(m, precision, device, m_runtime) : QString());
+    m_memory->setStyleSheet(m.usable && !memoryFits(m, precision, device, m_runtime)
                                 ? QStringLiteral("color: #d9534f;")
                                 : QString());
     m_load->setEnabled(m.usable && m_service && !m_loading);

@@ -154,9 +154,19 @@ void ImageViewer::paintEvent(QPaintEvent*) {
     painter.setRenderHint(QPainter::SmoothPixmapTransform, m_geometry.zoom() < 1.0);
     painter.drawImage(QPointF(0, 0), m_rendered);
     painter.restore();
+    if (m_underlay) {
+        painter.save();
+        m_underlay(painter);
+        painter.restore();
+    }
     if (m_overlayVisible) {
         paintOverlay(painter);
     }
+}
+
+void ImageViewer::setUnderlay(Underlay underlay) {
+    m_underlay = std::move(underlay);
+    update();
 }
 
 QString ImageViewer::windowLevelText() const {

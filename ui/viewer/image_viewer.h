@@ -4,6 +4,8 @@
 // overlay. Grey frames keep their modality values so window/level re-renders from real units.
 // Thread-safety: GUI thread only.
 
+#include <functional>
+
 #include <QImage>
 #include <QPoint>
 #include <QWidget>
@@ -45,6 +47,11 @@ public:
     void setOverlayVisible(bool visible);
     bool overlayVisible() const { return m_overlayVisible; }
     void setEmptyMessage(const QString& message);
+    // Painted over the image and under the corner texts, in widget coordinates, so that the
+    // texts stay legible over it (e.g. the dimming around the model's region). Empty: none.
+    // Whoever sets it clears it before the objects it captures go away.
+    using Underlay = std::function<void(QPainter&)>;
+    void setUnderlay(Underlay underlay);
 
     ViewGeometry& geometryState() { return m_geometry; }
     const ViewGeometry& geometryState() const { return m_geometry; }
@@ -92,6 +99,7 @@ private:
     OverlayText m_overlay;
     bool m_overlayVisible = true;
     QString m_emptyMessage;
+    Underlay m_underlay;
     bool m_loading = false;
     Drag m_drag = Drag::None;
     QPoint m_lastMouse;

@@ -144,6 +144,12 @@ void SeriesViewer::clear() {
     m_waitingFor.clear();
     m_viewer->clear();
     m_position->clear();
+    {
+        // An empty viewport shows no position, the slider included.
+        QSignalBlocker block(m_slider);
+        m_slider->setRange(0, 0);
+        m_slider->setValue(0);
+    }
     m_slider->setEnabled(false);
     m_cineControls->setEnabled(false);
     if (hadSeries) {

@@ -7,9 +7,10 @@
 namespace ui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ui::WindowPresets", text);
-}
+// The translation context of the texts in this file.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ui::WindowPresets)
+};
 
 dicom::WindowPreset named(double center, double width, const QString& name) {
     return {center, width, dicom::VoiFunction::Linear, name.toStdString()};
@@ -27,17 +28,17 @@ NamedWindow ctPresetWindow(CtPreset preset) {
     // hypodense lesions from enhanced parenchyma.
     switch (preset) {
         case CtPreset::Lung:
-            return {tr("Lung"), named(-600, 1500, tr("Lung"))};
+            return {Text::tr("Lung"), named(-600, 1500, Text::tr("Lung"))};
         case CtPreset::Mediastinum:
-            return {tr("Mediastinum"), named(50, 350, tr("Mediastinum"))};
+            return {Text::tr("Mediastinum"), named(50, 350, Text::tr("Mediastinum"))};
         case CtPreset::Abdomen:
-            return {tr("Abdomen"), named(40, 400, tr("Abdomen"))};
+            return {Text::tr("Abdomen"), named(40, 400, Text::tr("Abdomen"))};
         case CtPreset::Liver:
-            return {tr("Liver"), named(60, 150, tr("Liver"))};
+            return {Text::tr("Liver"), named(60, 150, Text::tr("Liver"))};
         case CtPreset::Bone:
-            return {tr("Bone"), named(300, 1500, tr("Bone"))};
+            return {Text::tr("Bone"), named(300, 1500, Text::tr("Bone"))};
         case CtPreset::Brain:
-            return {tr("Brain"), named(40, 80, tr("Brain"))};
+            return {Text::tr("Brain"), named(40, 80, Text::tr("Brain"))};
     }
     return {};
 }
@@ -55,7 +56,7 @@ QList<NamedWindow> fileWindows(const dicom::InstanceInfo& instance) {
     for (std::size_t i = 0; i < instance.windows.size(); ++i) {
         const dicom::WindowPreset& w = instance.windows[i];
         const QString explanation = QString::fromStdString(w.explanation).trimmed();
-        out.append({explanation.isEmpty() ? tr("Window %1").arg(i + 1) : explanation, w});
+        out.append({explanation.isEmpty() ? Text::tr("Window %1").arg(i + 1) : explanation, w});
     }
     return out;
 }
@@ -63,10 +64,10 @@ QList<NamedWindow> fileWindows(const dicom::InstanceInfo& instance) {
 NamedWindow defaultNamedWindow(const dicom::InstanceInfo& instance, const dicom::Image& frame) {
     dicom::WindowPreset window = dicom::defaultWindow(instance, frame);
     if (instance.windows.empty()) {
-        window.explanation = tr("Auto").toStdString();
+        window.explanation = Text::tr("Auto").toStdString();
     }
     const QString name = QString::fromStdString(window.explanation);
-    return {name.isEmpty() ? tr("File default") : name, window};
+    return {name.isEmpty() ? Text::tr("File default") : name, window};
 }
 
 }  // namespace ui
