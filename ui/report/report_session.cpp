@@ -184,7 +184,12 @@ void ReportSession::adopt(const ReportDocument& doc, const QString& filePath) {
     m_afterDraftText = ai ? ai->text : QString();
     Q_EMIT textReplaced(m_doc.text);
     if (!m_doc.isEmpty()) {
-        ensureJournal();  // a restored report is protected again at once
+        // A restored report is protected again at once: its new journal is on the disk before
+        // the caller removes the one it came from, so a crash in between loses nothing.
+        ensureJournal();
+        if (m_journal) {
+            m_journal->sync();
+        }
     }
     Q_EMIT documentChanged();
 }

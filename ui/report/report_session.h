@@ -54,7 +54,8 @@ public:
     void applyWeightDigests(const QList<WeightDigest>& digests);
 
     void newReport();
-    // Makes `doc` the open report (restored from a journal, or opened from `filePath`).
+    // Makes `doc` the open report (restored from a journal, or opened from `filePath`). A
+    // non-empty report is journalled and synced to the disk before this returns.
     void adopt(const ReportDocument& doc, const QString& filePath = {});
     bool save(const QString& path, QString* error);
     void markFinal();
