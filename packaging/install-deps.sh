@@ -23,12 +23,12 @@ build_packages=(
     libpng-dev libjpeg-dev libtiff-dev libwebp-dev
 )
 runtime_packages=(
-    fonts-dejavu-core fonts-wqy-microhei
+    fonts-dejavu-core fonts-wqy-microhei qt6-translations-l10n
 )
 test_packages=(
     xvfb xauth dcmtk dicom3tools libgdcm-tools
     clang-14 libclang-rt-14-dev
-    python3 python3-jinja2 poppler-utils
+    python3 python3-jinja2 python3-pydicom python3-numpy poppler-utils
 )
 
 missing=()

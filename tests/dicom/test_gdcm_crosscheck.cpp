@@ -10,7 +10,7 @@
 // gdcmconv), native YBR_FULL_422 (no conversion to RGB) and segmented palettes (assertions abort
 // it; its linear segments also start at the previous entry instead of ending at the segment's
 // value, PS3.3 C.7.9.2). test_native_decode and test_lut_decode check those against the
-// generating values.
+// generating values; test_pydicom_palette_crosscheck checks segmented palettes against pydicom.
 
 #include <dcmtk/dcmdata/dcdeftag.h>
 #include <dcmtk/dcmdata/dcuid.h>
