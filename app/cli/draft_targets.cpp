@@ -46,19 +46,6 @@ std::vector<DraftTarget> draftTargets(const dicom::Collection& collection) {
     return targets;
 }
 
-QString defaultTemplateId(const dicom::SeriesInfo& series) {
-    if (series.modality == "CT") {
-        return QStringLiteral("ct-report");
-    }
-    if (series.modality == "MR") {
-        return QStringLiteral("mr-report");
-    }
-    if (series.modality == "XC" || isPhotographs(series)) {
-        return QStringLiteral("derm-description");
-    }
-    return QStringLiteral("cxr-report");
-}
-
 QString studyFolderName(const std::string& studyInstanceUid) {
     QString name = QString::fromStdString(studyInstanceUid);
     for (QChar& c : name) {

@@ -1,7 +1,7 @@
 #pragma once
 // What `medgemma-cli draft` drafts: one report per study found, from the study's first series
-// with images (DICOM before photographs, as the workstation opens a study), and the template
-// that suits the series when none is named.
+// with images (DICOM before photographs, as the workstation opens a study). The template that
+// suits the series when none is named is ui::defaultTemplateId, shared with the workstation.
 // Thread-safety: pure functions over a Collection, which must outlive the targets.
 
 #include <string>
@@ -21,10 +21,6 @@ struct DraftTarget {
 
 // Every study of the collection, in collection order.
 std::vector<DraftTarget> draftTargets(const dicom::Collection& collection);
-
-// The built-in template for a series: ct-report (CT), mr-report (MR), derm-description
-// (photographs, XC), cxr-report (any other modality).
-QString defaultTemplateId(const dicom::SeriesInfo& series);
 
 // A folder name for a Study Instance UID: the UID itself when it is a plain DICOM UID, else
 // (photograph folders have no UID) its characters outside [A-Za-z0-9._-] replaced by '_'.

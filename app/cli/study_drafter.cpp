@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QtConcurrent>
 
+#include "ui/assistant/default_template.h"
 #include "ui/assistant/request_builder.h"
 #include "ui/assistant/series_input_plan.h"
 #include "ui/report/report_journal.h"
@@ -108,7 +109,7 @@ StudyDrafter::StudyDrafter(ui::DraftingService& service, const QList<ui::PromptT
 const ui::PromptTemplate* StudyDrafter::templateFor(const dicom::SeriesInfo& series,
                                                     QString* error) const {
     const QString id =
-        m_settings.templateId.isEmpty() ? defaultTemplateId(series) : m_settings.templateId;
+        m_settings.templateId.isEmpty() ? ui::defaultTemplateId(series) : m_settings.templateId;
     const ui::PromptTemplate* t = ui::findTemplate(m_templates, id);
     if (!t) {
         *error = Text::tr("there is no prompt template '%1'").arg(id);

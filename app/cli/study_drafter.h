@@ -27,7 +27,7 @@ class ReportSession;
 namespace app::cli {
 
 struct DraftSettings {
-    QString templateId;  // empty: defaultTemplateId() of the study's series
+    QString templateId;  // empty: ui::defaultTemplateId() of the study's series
     QString prompt;      // empty: the template's own request
     int maxNewTokens = 1024;
     QList<ui::ExportFormat> formats;

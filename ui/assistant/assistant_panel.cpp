@@ -15,6 +15,7 @@
 #include "ui/assistant/region_overlay.h"
 #include "ui/assistant/request_runner.h"
 #include "ui/assistant/sampling_panel.h"
+#include "ui/assistant/template_follower.h"
 #include "ui/assistant/token_budget.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
@@ -29,6 +30,7 @@ AssistantPanel::AssistantPanel(StudySession& session, SeriesViewer& viewer, Fram
     m_inputs = new ModelInputs(session, viewer, cache, this);
     m_strip = new InputStrip(*m_inputs, this);
     m_draft = new DraftController(*m_prompt, *m_inputs, editor, this);
+    m_follower = new TemplateFollower(session, viewer, *m_inputs, *m_prompt, this);
     m_budget = new TokenBudget([this] { return m_draft->buildRequest(); }, this);
     m_conversationPanel = new ConversationPanel(this);
     m_conversationPanel->setTemplates(m_prompt->templates().templates());
@@ -73,6 +75,8 @@ void AssistantPanel::connectDrafting() {
     connect(&m_viewer, &SeriesViewer::frameShown, this, &AssistantPanel::updateRegionOverlay);
     connect(m_region, &RegionOverlay::regionDrawn, m_inputs, &ModelInputs::setRegion);
     connect(m_draft, &DraftController::statusMessage, this, &AssistantPanel::statusMessage);
+    connect(m_follower, &TemplateFollower::switched, this,
+            [this](const QString& message) { Q_EMIT statusMessage(message, 5000); });
     connect(m_draft, &DraftController::speedChanged, this, &AssistantPanel::speedChanged);
     connect(m_conversation, &ConversationController::statusMessage, this,
             &AssistantPanel::statusMessage);

@@ -2,7 +2,7 @@
 // The assistant side of the window: a "Report draft" tab (prompt panel and the "what the model
 // sees" strip) and a "Text assistant" tab (conversation with MedGemma, health records), with one
 // progress line under both. It owns the drafting workflow (model inputs, token budget, draft
-// controller), the text assistant, and the region layer over the viewer; the main window only
+// controller, the task template that follows the images), the text assistant, and the region layer over the viewer; the main window only
 // places it and forwards the drafting service.
 // Ownership: session, viewer, cache and editor are not owned and must outlive the panel.
 // Thread-safety: GUI thread only.
@@ -28,6 +28,7 @@ class RegionOverlay;
 class ReportEditor;
 class SeriesViewer;
 class StudySession;
+class TemplateFollower;
 class TokenBudget;
 struct WindowActions;
 
@@ -77,6 +78,7 @@ private:
     InputStrip* m_strip = nullptr;
     TokenBudget* m_budget = nullptr;
     DraftController* m_draft = nullptr;
+    TemplateFollower* m_follower = nullptr;
     ConversationPanel* m_conversationPanel = nullptr;
     ConversationController* m_conversation = nullptr;
     RegionOverlay* m_region = nullptr;

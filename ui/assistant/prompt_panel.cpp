@@ -25,6 +25,9 @@ PromptPanel::PromptPanel(QWidget* parent) : QWidget(parent) {
     fillTemplates(QSettings().value(settings::lastTemplate()).toString());
 
     connect(m_template, &QComboBox::currentIndexChanged, this, &PromptPanel::onTemplateChanged);
+    // activated() comes only from the user (mouse or keyboard), never from setCurrentIndex().
+    connect(m_template, &QComboBox::activated, this,
+            [this] { Q_EMIT templateChosen(currentTemplate().id); });
     connect(m_editTemplates, &QToolButton::clicked, this, &PromptPanel::editTemplates);
     connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
         QSettings().setValue(settings::outputLanguage(), m_language->currentData());
@@ -126,6 +129,10 @@ bool PromptPanel::selectTemplate(const QString& id) {
     return index >= 0;
 }
 
+bool PromptPanel::requestEdited() const {
+    return m_prompt->toPlainText() != currentTemplate().question;
+}
+
 void PromptPanel::onTemplateChanged(int index) {
     if (index < 0) {
         return;
@@ -146,6 +153,9 @@ void PromptPanel::editTemplates() {
     fillTemplates(dialog.selectedId().isEmpty() ? current : dialog.selectedId());
     onTemplateChanged(m_template->currentIndex());
     Q_EMIT templatesEdited();
+    if (currentTemplate().id != current) {
+        Q_EMIT templateChosen(currentTemplate().id);
+    }
 }
 
 PromptInputs PromptPanel::promptInputs() const {

@@ -2,7 +2,9 @@
 // The prompt panel: task template (editable, see TemplateStore), output language, clinical
 // context (indication, comparison), the request text, advanced sampling settings, and the
 // Draft / Stop buttons. Drafting controls are disabled (with the model notice saying why) until
-// a model is ready.
+// a model is ready. The program may select a template (the assistant follows the modality of
+// the images, see TemplateFollower); a template the clinician picks is announced by
+// templateChosen() so that it is never replaced silently.
 // Thread-safety: GUI thread only.
 
 #include <QWidget>
@@ -34,7 +36,11 @@ public:
     void setImageSummary(const QString& summary);
 
     const PromptTemplate& currentTemplate() const;
+    // Selects a template on the program's behalf (not announced as the clinician's choice);
+    // false when there is no template `id`.
     bool selectTemplate(const QString& id);
+    // True when the request text is no longer the current template's own (the clinician typed).
+    bool requestEdited() const;
     PromptInputs promptInputs() const;
     QString promptText() const;
     void setPromptText(const QString& text);
@@ -58,6 +64,8 @@ Q_SIGNALS:
     void chooseModelRequested();
     void inputsChanged();    // template, text, context, language or sampling changed
     void templatesEdited();  // the template editor closed; the list may have changed
+    // The clinician picked template `id` in the task box or the template editor.
+    void templateChosen(const QString& id);
 
 private:
     void buildWidgets();
