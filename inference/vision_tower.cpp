@@ -4,10 +4,39 @@
 #include <cmath>
 #include <string>
 
+#include <ATen/Parallel.h>
+
 #include "inference/activations.h"
 #include "inference/attention.h"
+#include "inference/kernels/bf16_elementwise.h"
 
 namespace inference {
+namespace {
+
+constexpr std::int64_t kNormGrainValues = 1 << 15;  // values per task: ~10 microseconds
+
+// LayerNorm over the last dimension. bf16 on the CPU goes through one fused kernel with float32
+// statistics and one rounding (libtorch 1.13's bf16 layer_norm is several times slower);
+// other dtypes and devices use at::layer_norm.
+at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
+                     double eps) {
+    const std::int64_t cols = x.size(-1);
+    if (!x.device().is_cpu() || x.scalar_type() != at::kBFloat16 || x.numel() == 0) {
+        return at::layer_norm(x, {cols}, weight, bias, eps);
+    }
+    at::Tensor out = x.contiguous().clone();
+    const at::Tensor w = weight.to(at::kFloat).contiguous();
+    const at::Tensor b = bias.to(at::kFloat).contiguous();
+    auto* data = reinterpret_cast<kernels::bf16_t*>(out.data_ptr<at::BFloat16>());
+    const std::int64_t grain = std::max<std::int64_t>(1, kNormGrainValues / cols);
+    at::parallel_for(0, out.numel() / cols, grain, [&](std::int64_t begin, std::int64_t end) {
+        kernels::layerNormRowsBf16(data + begin * cols, end - begin, cols, w.data_ptr<float>(),
+                                   b.data_ptr<float>(), float(eps));
+    });
+    return out;
+}
+
+}  // namespace
 
 VisionTower VisionTower::load(const VisionConfig& config, WeightReader& reader) {
     VisionTower tower;
@@ -75,8 +104,8 @@ at::Tensor VisionTower::attentionBlock(const Layer& layer, const at::Tensor& hid
     const std::int64_t heads = m_config.numHeads;
     const std::int64_t headDim = m_config.hiddenSize / heads;
     const std::int64_t tokens = hidden.size(0);
-    const at::Tensor x = at::layer_norm(hidden, {m_config.hiddenSize}, layer.norm1Weight,
-                                        layer.norm1Bias, m_config.layerNormEps);
+    const at::Tensor x =
+        layerNorm(hidden, layer.norm1Weight, layer.norm1Bias, m_config.layerNormEps);
     const auto project = [&](const at::Tensor& weight, const at::Tensor& bias) {
         return at::linear(x, weight, bias).view({tokens, heads, headDim}).transpose(0, 1);
     };
@@ -94,8 +123,8 @@ at::Tensor VisionTower::attentionBlock(const Layer& layer, const at::Tensor& hid
 
 at::Tensor VisionTower::mlpBlock(const Layer& layer, const at::Tensor& hidden,
                                  const StopFlag& stop) const {
-    const at::Tensor x = at::layer_norm(hidden, {m_config.hiddenSize}, layer.norm2Weight,
-                                        layer.norm2Bias, m_config.layerNormEps);
+    const at::Tensor x =
+        layerNorm(hidden, layer.norm2Weight, layer.norm2Bias, m_config.layerNormEps);
     const std::int64_t tokens = hidden.size(0);
     if (tokens <= kMlpRows) {
         const at::Tensor inner = geluTanh(at::linear(x, layer.fc1Weight, layer.fc1Bias));
@@ -129,8 +158,7 @@ Result<at::Tensor> VisionTower::forward(const at::Tensor& pixels, const StopFlag
             return cancelledError("image encoding");
         }
     }
-    return at::layer_norm(hidden, {m_config.hiddenSize}, m_postNormWeight, m_postNormBias,
-                          m_config.layerNormEps);
+    return layerNorm(hidden, m_postNormWeight, m_postNormBias, m_config.layerNormEps);
 }
 
 }  // namespace inference

@@ -61,9 +61,14 @@ std::string today() {
     return text;
 }
 
+// The middle value; the mean of the two middle ones for an even count.
 double median(std::vector<double> values) {
+    if (values.empty()) {
+        return 0.0;
+    }
     std::sort(values.begin(), values.end());
-    return values.empty() ? 0.0 : values[values.size() / 2];
+    const std::size_t half = values.size() / 2;
+    return values.size() % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2.0;
 }
 
 // A smooth synthetic 896x896 RGB image: content does not change the cost.

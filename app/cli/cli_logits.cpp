@@ -14,7 +14,8 @@ constexpr const char* kPrefix = "medgemma-cli logits: ";
 
 constexpr const char* kUsage =
     "Usage: medgemma-cli logits --model DIR --ids I,I,... [--image FILE]... [--pixels FILE]\n"
-    "           [--dtype bfloat16|float32] [--device cpu|cuda] [--threads N] -o OUT.safetensors\n\n"
+    "           [--dtype bfloat16|float32] [--quant none|int8|int4] [--group-size 32|64|128]\n"
+    "           [--device cpu|cuda] [--threads N] -o OUT.safetensors\n\n"
     "Runs the prompt given as token ids (image blocks already expanded: one image or one\n"
     "pixel_values entry per block, in order) through the model once and writes tensor\n"
     "`logits` (F32, [L, vocab]: every position) to OUT.safetensors.\n\n"

@@ -57,4 +57,48 @@ void softmaxRowsBf16(bf16_t* data, std::int64_t rows, std::int64_t cols, std::in
     }
 }
 
+void layerNormRowsBf16(bf16_t* data, std::int64_t rows, std::int64_t cols, const float* weight,
+                       const float* bias, float eps) {
+    if (activeIsa() == Isa::Avx512) {
+        detail::layerNormRowsBf16Avx512(data, rows, cols, weight, bias, eps);
+        return;
+    }
+    for (std::int64_t r = 0; r < rows; ++r) {
+        bf16_t* row = data + r * cols;
+        float sum = 0.0f;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            sum += bf16ToFloat(row[c]);
+        }
+        const float mean = sum / float(cols);
+        float squares = 0.0f;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const float d = bf16ToFloat(row[c]) - mean;
+            squares += d * d;
+        }
+        const float scale = 1.0f / std::sqrt(squares / float(cols) + eps);
+        for (std::int64_t c = 0; c < cols; ++c) {
+            row[c] = floatToBf16((bf16ToFloat(row[c]) - mean) * scale * weight[c] + bias[c]);
+        }
+    }
+}
+
+void rmsNormRowsBf16(const bf16_t* in, bf16_t* out, std::int64_t rows, std::int64_t cols,
+                     const float* onePlusWeight, float eps) {
+    if (activeIsa() == Isa::Avx512) {
+        detail::rmsNormRowsBf16Avx512(in, out, rows, cols, onePlusWeight, eps);
+        return;
+    }
+    for (std::int64_t r = 0; r < rows; ++r) {
+        const bf16_t* row = in + r * cols;
+        float squares = 0.0f;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            squares += bf16ToFloat(row[c]) * bf16ToFloat(row[c]);
+        }
+        const float scale = 1.0f / std::sqrt(squares / float(cols) + eps);
+        for (std::int64_t c = 0; c < cols; ++c) {
+            out[r * cols + c] = floatToBf16(bf16ToFloat(row[c]) * scale * onePlusWeight[c]);
+        }
+    }
+}
+
 }  // namespace inference::kernels

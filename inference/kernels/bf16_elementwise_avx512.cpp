@@ -65,10 +65,14 @@ MEDGEMMA_AVX512 void geluTanhBf16Avx512(bf16_t* x, const bf16_t* up, std::int64_
     }
 }
 
-// max, then the sum of exp, then the normalised values: the exponentials are recomputed rather
-// than stored, so no float32 copy of the row is needed.
+// max, then exp and its sum, then the normalised values. Rows up to kSoftmaxScratch values
+// keep their exponentials in a float32 scratch row (L1-resident), so exp runs once per value;
+// longer rows recompute them. Both give the same bits.
 MEDGEMMA_AVX512 void softmaxRowsBf16Avx512(bf16_t* data, std::int64_t rows, std::int64_t cols,
                                            std::int64_t stride) {
+    constexpr std::int64_t kSoftmaxScratch = 8192;
+    alignas(64) float scratch[kSoftmaxScratch];
+    const bool stored = cols <= kSoftmaxScratch;
     for (std::int64_t r = 0; r < rows; ++r) {
         bf16_t* row = data + r * stride;
         __m512 top = _mm512_set1_ps(-INFINITY);
@@ -79,12 +83,73 @@ MEDGEMMA_AVX512 void softmaxRowsBf16Avx512(bf16_t* data, std::int64_t rows, std:
         __m512 sum = _mm512_setzero_ps();
         for (std::int64_t c = 0; c < cols; c += 16) {
             const __mmask16 m = maskFor(cols - c);
-            sum = _mm512_mask_add_ps(sum, m, sum, exp512(_mm512_sub_ps(widen(row + c, m), shift)));
+            const __m512 e = exp512(_mm512_sub_ps(widen(row + c, m), shift));
+            sum = _mm512_mask_add_ps(sum, m, sum, e);
+            if (stored) {
+                _mm512_mask_storeu_ps(scratch + c, m, e);
+            }
         }
         const __m512 inverse = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sum));
         for (std::int64_t c = 0; c < cols; c += 16) {
             const __mmask16 m = maskFor(cols - c);
-            narrow(row + c, _mm512_mul_ps(exp512(_mm512_sub_ps(widen(row + c, m), shift)), inverse), m);
+            const __m512 e = stored ? _mm512_maskz_loadu_ps(m, scratch + c)
+                                    : exp512(_mm512_sub_ps(widen(row + c, m), shift));
+            narrow(row + c, _mm512_mul_ps(e, inverse), m);
+        }
+    }
+}
+
+// Sums of x and of (x - center)^2 over a row, each in 16 float32 lanes reduced at the end
+// (the lambdas of a generic helper would not carry the AVX-512 target attribute).
+MEDGEMMA_AVX512 inline float rowSum(const bf16_t* row, std::int64_t cols) {
+    __m512 sum = _mm512_setzero_ps();
+    for (std::int64_t c = 0; c < cols; c += 16) {
+        const __mmask16 m = maskFor(cols - c);
+        sum = _mm512_add_ps(sum, widen(row + c, m));
+    }
+    return _mm512_reduce_add_ps(sum);
+}
+
+MEDGEMMA_AVX512 inline float rowSquares(const bf16_t* row, std::int64_t cols, float center) {
+    const __m512 shift = _mm512_set1_ps(center);
+    __m512 sum = _mm512_setzero_ps();
+    for (std::int64_t c = 0; c < cols; c += 16) {
+        const __mmask16 m = maskFor(cols - c);
+        const __m512 d = _mm512_maskz_sub_ps(m, widen(row + c, m), shift);
+        sum = _mm512_fmadd_ps(d, d, sum);
+    }
+    return _mm512_reduce_add_ps(sum);
+}
+
+MEDGEMMA_AVX512 void layerNormRowsBf16Avx512(bf16_t* data, std::int64_t rows, std::int64_t cols,
+                                             const float* weight, const float* bias, float eps) {
+    for (std::int64_t r = 0; r < rows; ++r) {
+        bf16_t* row = data + r * cols;
+        const float mean = rowSum(row, cols) / float(cols);
+        const float variance = rowSquares(row, cols, mean) / float(cols);
+        const __m512 center = _mm512_set1_ps(mean);
+        const __m512 scale = _mm512_set1_ps(1.0f / std::sqrt(variance + eps));
+        for (std::int64_t c = 0; c < cols; c += 16) {
+            const __mmask16 m = maskFor(cols - c);
+            const __m512 normed = _mm512_mul_ps(_mm512_sub_ps(widen(row + c, m), center), scale);
+            narrow(row + c, _mm512_fmadd_ps(normed, _mm512_maskz_loadu_ps(m, weight + c),
+                                             _mm512_maskz_loadu_ps(m, bias + c)), m);
+        }
+    }
+}
+
+MEDGEMMA_AVX512 void rmsNormRowsBf16Avx512(const bf16_t* in, bf16_t* out, std::int64_t rows,
+                                           std::int64_t cols, const float* onePlusWeight,
+                                           float eps) {
+    for (std::int64_t r = 0; r < rows; ++r) {
+        const bf16_t* row = in + r * cols;
+        const float meanSquare = rowSquares(row, cols, 0.0f) / float(cols);
+        const __m512 scale = _mm512_set1_ps(1.0f / std::sqrt(meanSquare + eps));
+        for (std::int64_t c = 0; c < cols; c += 16) {
+            const __mmask16 m = maskFor(cols - c);
+            const __m512 normed = _mm512_mul_ps(widen(row + c, m), scale);
+            narrow(out + r * cols + c,
+                   _mm512_mul_ps(normed, _mm512_maskz_loadu_ps(m, onePlusWeight + c)), m);
         }
     }
 }

@@ -18,6 +18,12 @@ MEDGEMMA_AVX512_BF16 inline __m512bh loadBhMasked(const bf16_t* p, __mmask32 mas
     return (__m512bh)_mm512_maskz_loadu_epi16(mask, p);
 }
 
+// Weight elements (1 KiB) that each of the four streams is prefetched ahead of its loads, so
+// the memory system sees the four interleaved streams early (decode on 2 cores: 7.74 against
+// 7.61 tok/s without, a small gain near the noise). Prefetches past a row's end touch the next
+// rows, which come next anyway; prefetches never fault.
+constexpr std::int64_t kPrefetchAhead = 512;
+
 // Four rows at a time: x is loaded once per 32 columns for four weight streams, which keeps
 // enough independent loads in flight for the memory system.
 MEDGEMMA_AVX512_BF16 void fourRows(const bf16_t* w, std::int64_t stride, std::int64_t cols,
@@ -30,6 +36,10 @@ MEDGEMMA_AVX512_BF16 void fourRows(const bf16_t* w, std::int64_t stride, std::in
     __m512 a2 = _mm512_setzero_ps(), a3 = _mm512_setzero_ps();
     std::int64_t k = 0;
     for (; k + 32 <= cols; k += 32) {
+        _mm_prefetch(reinterpret_cast<const char*>(w0 + k + kPrefetchAhead), _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char*>(w1 + k + kPrefetchAhead), _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char*>(w2 + k + kPrefetchAhead), _MM_HINT_T0);
+        _mm_prefetch(reinterpret_cast<const char*>(w3 + k + kPrefetchAhead), _MM_HINT_T0);
         const __m512bh xv = loadBh(x + k);
         a0 = _mm512_dpbf16_ps(a0, loadBh(w0 + k), xv);
         a1 = _mm512_dpbf16_ps(a1, loadBh(w1 + k), xv);

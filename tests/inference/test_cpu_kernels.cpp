@@ -1,7 +1,8 @@
 // The CPU decode kernels at every ISA level this CPU offers (scalar, AVX2, AVX-512), against
 // double-precision references: bf16 matrix-vector products, quantization and the quantized
 // products (whose integer arithmetic must be exact for the quantized operands), the
-// transposed dequantization prefill uses, and the GELU, softmax and attention helpers.
+// transposed dequantization prefill uses, the GELU, softmax and attention helpers, and the
+// bf16 row passes of prefill and image encoding (softmax, LayerNorm, RMSNorm).
 // Shapes include widths that are not multiples of the vector lengths and row counts that are
 // not multiples of the 16-row tiles.
 
@@ -11,6 +12,7 @@
 #include <random>
 #include <vector>
 
+#include "inference/kernels/bf16_elementwise.h"
 #include "inference/kernels/cpu_features.h"
 #include "inference/kernels/gemv_bf16.h"
 #include "inference/kernels/gemv_quant.h"
@@ -101,6 +103,8 @@ private Q_SLOTS:
     void activationCodesAgreeAcrossIsas();
     void vectorHelpersMatchReferences_data();
     void vectorHelpersMatchReferences();
+    void bf16RowPassesMatchReferences_data() { vectorHelpersMatchReferences_data(); }
+    void bf16RowPassesMatchReferences();
 };
 
 // Exact products of bf16 operands summed in float32: the error is float32 summation error.
@@ -307,6 +311,82 @@ void CpuKernelsTest::vectorHelpersMatchReferences() {
                 magnitude += std::fabs(t);
             }
             QVERIFY(std::fabs(context[std::size_t(h * dim + d)] - s) <= 4e-3 * magnitude + 1e-6);
+        }
+    }
+}
+
+namespace {
+
+// |got - expected| within one bf16 rounding step of the expected value (the kernels compute in
+// float32 and round to bf16 once), plus `floor` for values near zero.
+bool withinBf16Step(bf16_t got, double expected, double floor) {
+    return std::fabs(bf16ToFloat(got) - expected) <= std::fabs(expected) * (1.0 / 256) + floor;
+}
+
+std::vector<bf16_t> bf16Row(std::int64_t n, unsigned seed, float offset) {
+    std::vector<bf16_t> row(static_cast<std::size_t>(n));
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> normal(offset, 3.0f);
+    for (bf16_t& v : row) {
+        v = floatToBf16(normal(rng));
+    }
+    return row;
+}
+
+}  // namespace
+
+// Widths below and above the 8,192-value scratch row of the softmax, and norm widths that are
+// not multiples of 16.
+void CpuKernelsTest::bf16RowPassesMatchReferences() {
+    QFETCH(int, isa);
+    const IsaCap cap(isa);
+    for (const std::int64_t cols : {std::int64_t{77}, std::int64_t{4096}, std::int64_t{9001}}) {
+        std::vector<bf16_t> row = bf16Row(2 * cols, unsigned(cols), 0.0f);
+        const std::vector<bf16_t> input = row;
+        softmaxRowsBf16(row.data(), 2, cols, cols);
+        for (std::int64_t r = 0; r < 2; ++r) {
+            double top = -INFINITY, z = 0.0;
+            for (std::int64_t c = 0; c < cols; ++c) {
+                top = std::max<double>(top, bf16ToFloat(input[std::size_t(r * cols + c)]));
+            }
+            for (std::int64_t c = 0; c < cols; ++c) {
+                z += std::exp(bf16ToFloat(input[std::size_t(r * cols + c)]) - top);
+            }
+            for (std::int64_t c = 0; c < cols; ++c) {
+                const std::size_t i = std::size_t(r * cols + c);
+                QVERIFY(withinBf16Step(row[i], std::exp(bf16ToFloat(input[i]) - top) / z, 1e-30));
+            }
+        }
+    }
+    const std::int64_t cols = 1157;
+    std::vector<float> weight(cols), bias(cols);
+    for (std::int64_t c = 0; c < cols; ++c) {
+        weight[std::size_t(c)] = 0.5f + float(c % 7) * 0.25f;
+        bias[std::size_t(c)] = float(c % 5) * 0.1f - 0.2f;
+    }
+    const std::vector<bf16_t> input = bf16Row(3 * cols, 5, 2.0f);
+    std::vector<bf16_t> layerNormed = input, rmsNormed(input.size());
+    layerNormRowsBf16(layerNormed.data(), 3, cols, weight.data(), bias.data(), 1e-6f);
+    rmsNormRowsBf16(input.data(), rmsNormed.data(), 3, cols, weight.data(), 1e-6f);
+    for (std::int64_t r = 0; r < 3; ++r) {
+        double mean = 0.0, squares = 0.0, variance = 0.0;
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const double x = bf16ToFloat(input[std::size_t(r * cols + c)]);
+            mean += x / double(cols);
+            squares += x * x / double(cols);
+        }
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const double d = bf16ToFloat(input[std::size_t(r * cols + c)]) - mean;
+            variance += d * d / double(cols);
+        }
+        for (std::int64_t c = 0; c < cols; ++c) {
+            const std::size_t i = std::size_t(r * cols + c);
+            const double x = bf16ToFloat(input[i]);
+            const double w = weight[std::size_t(c)];
+            QVERIFY(withinBf16Step(layerNormed[i],
+                                   (x - mean) / std::sqrt(variance + 1e-6) * w + bias[std::size_t(c)],
+                                   1e-5));
+            QVERIFY(withinBf16Step(rmsNormed[i], x / std::sqrt(squares + 1e-6) * w, 1e-5));
         }
     }
 }

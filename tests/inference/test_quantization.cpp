@@ -9,10 +9,15 @@
 // gets among the quantized logits. These tiny checkpoints (hidden 64/96: one or two int4
 // groups span a whole row) have deliberately wide-spread weights and random norm weights, far
 // harsher for 4-bit rounding than trained weights, and most top-1/top-2 margins are under 0.3.
-// Measured: int8 KL 8.4e-4, top-1 17/18 (the one miss at a margin of 0.024), worst rank 2;
-// int4 g32/g64/g128 KL 0.069/0.080/0.085, top-1 3-11/18, worst rank 38-52 of 262,208.
+// Measured: int8 KL 8.8e-4, top-1 17-18/18 (a miss only at a margin of 0.024), worst rank 2;
+// int4 g32/g64/g128 KL 0.069/0.079/0.084, top-1 2-11/18, worst rank 94/118/662 of 262,208.
+// The int4 rank is the fragile one of the three measures: with near-flat logits it follows
+// rounding-level changes of the image features (52 -> 662 for g128 when SigLIP's bf16
+// LayerNorm moved from libtorch 1.13's bf16 arithmetic to float32 statistics, while its KL
+// stayed at 0.084), so its bound only catches broken 4-bit rounding (ranks in the thousands
+// of a random model); KL carries the quality check.
 // Bounds (about 3x the measurements): int8 KL <= 3e-3, >= 16/18 top-1 and every position with
-// a margin above 0.1 equal, rank <= 2; int4 KL <= 0.25 and rank <= 150.
+// a margin above 0.1 equal, rank <= 2; int4 KL <= 0.25 and rank <= 2,000.
 
 #include <QtTest>
 
@@ -81,9 +86,9 @@ struct Format {
 
 const Format kFormats[] = {
     {"int8", kernels::QuantFormat::Int8Row, 0, kKlInt8, 16, 0.1, 2},
-    {"int4 g32", kernels::QuantFormat::Int4Group, 32, kKlInt4, 0, 1e9, 150},
-    {"int4 g64", kernels::QuantFormat::Int4Group, 64, kKlInt4, 0, 1e9, 150},
-    {"int4 g128", kernels::QuantFormat::Int4Group, 128, kKlInt4, 0, 1e9, 150}};
+    {"int4 g32", kernels::QuantFormat::Int4Group, 32, kKlInt4, 0, 1e9, 2000},
+    {"int4 g64", kernels::QuantFormat::Int4Group, 64, kKlInt4, 0, 1e9, 2000},
+    {"int4 g128", kernels::QuantFormat::Int4Group, 128, kKlInt4, 0, 1e9, 2000}};
 
 }  // namespace
 

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""medgemma-cli bench, bench --plan and the --quant option of generate and logits.
+
+usage: speed_cli_check.py MEDGEMMA_CLI FIXTURES_DIR
+
+bench: the JSON line holds every contracted field (timings positive, machine described);
+bench --plan: the 27B int4 plan (group 128) fits 16 GiB of GPU memory and 24 GiB of RAM with an
+8K context, and its parts add up; generate and logits take --quant none|int8|int4 and reject
+other values with exit status 2; quantized greedy ids stay in the vocabulary and quantized
+logits keep the shape of the bf16 ones.
+"""
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+
+cli, fixtures = (os.path.abspath(p) for p in sys.argv[1:3])
+failures = []
+GIB = 1024 ** 3
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def run(*args):
+    return subprocess.run([cli, *args], capture_output=True, text=True, timeout=600)
+
+
+def last_json(result):
+    lines = result.stdout.strip().splitlines()
+    return json.loads(lines[-1]) if lines else {}
+
+
+def logits_shape(path):
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        return json.loads(f.read(n))["logits"]["shape"]
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    # A copy, so that quantization caches written beside the weights stay in the temp folder.
+    model = os.path.join(tmp, "tiny-medgemma")
+    shutil.copytree(os.path.join(fixtures, "tiny-medgemma"), model)
+
+    bench = run("bench", "--model", model, "--prompt-tokens", "16", "--gen-tokens", "4",
+                "--repeat", "1", "--threads", "1", "--json")
+    check(bench.returncode == 0, "bench exits 0: " + bench.stderr[-300:])
+    result = last_json(bench)
+    for field in ("load_s", "peak_rss_mb", "image_encode_s", "prefill_tok_s", "decode_tok_s",
+                  "ttft_s"):
+        check(isinstance(result.get(field), (int, float)) and result[field] > 0,
+              "bench JSON has a positive " + field)
+    for field in ("cpu", "cores", "threads", "libtorch", "device", "dtype", "quant"):
+        check(field in result, "bench JSON names the machine field " + field)
+    check(result.get("threads") == 1, "bench honours --threads")
+
+    for quant in ("int8", "int4"):
+        quantized = last_json(run("bench", "--model", model, "--prompt-tokens", "16",
+                                  "--gen-tokens", "4", "--repeat", "1", "--quant", quant,
+                                  "--json"))
+        check(str(quantized.get("quant", "")).startswith(quant), "bench --quant " + quant)
+
+    plan = run("bench", "--plan", "--like", "medgemma-27b-it", "--context", "8192", "--json")
+    check(plan.returncode == 0, "bench --plan exits 0")
+    plans = {p["weights_format"]: p for p in last_json(plan).get("plans", [])}
+    int4 = plans.get("int4 g128", {})
+    check(int4.get("total_bytes", 1 << 62) <= 16 * GIB, "27B int4 g128 fits 16 GiB of GPU memory")
+    check(int4.get("total_bytes", 1 << 62) <= 24 * GIB, "27B int4 g128 fits 24 GiB of RAM")
+    check(sum(int4.get("weights", {}).values()) == int4.get("weight_bytes"),
+          "the plan's weight parts add up")
+    check(plans.get("bf16", {}).get("total_bytes", 0) > 50 * GIB, "27B bf16 needs over 50 GiB")
+
+    ids = "2,818,5279,1352,496,3282,236761"
+    reference = None
+    for quant in ("none", "int8", "int4"):
+        out = run("generate", "--model", model, "--ids", ids, "--max-new-tokens", "4",
+                  "--quant", quant, "--json")
+        check(out.returncode == 0, "generate --quant %s exits 0: %s" % (quant, out.stderr[-300:]))
+        tokens = last_json(out).get("tokens", [])
+        check(len(tokens) >= 1 and all(0 <= t < 262208 for t in tokens),
+              "generate --quant %s gives ids" % quant)
+        path = os.path.join(tmp, "logits-%s.safetensors" % quant)
+        out = run("logits", "--model", model, "--ids", ids, "--quant", quant, "-o", path)
+        check(out.returncode == 0, "logits --quant %s exits 0: %s" % (quant, out.stderr[-300:]))
+        shape = logits_shape(path) if os.path.exists(path) else None
+        reference = reference or shape
+        check(shape is not None and shape == reference and shape[0] == 7,
+              "logits --quant %s writes [L, vocab]" % quant)
+
+    for command in (["generate", "--model", model, "--ids", ids],
+                    ["logits", "--model", model, "--ids", ids, "-o", os.path.join(tmp, "x")],
+                    ["bench", "--model", model]):
+        bad = run(*command, "--quant", "int3")
+        check(bad.returncode == 2, "%s --quant int3 exits 2" % command[0])
+    bad = run("generate", "--model", model, "--ids", ids, "--quant", "int8", "--dtype", "float32")
+    check(bad.returncode == 2, "--quant with --dtype float32 exits 2")
+
+print("%d failure(s)" % len(failures))
+sys.exit(1 if failures else 0)
