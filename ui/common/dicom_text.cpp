@@ -6,6 +6,14 @@
 #include <QStringList>
 
 namespace ui {
+namespace {
+
+// The translation context of the texts in this file.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ui::DicomText)
+};
+
+}  // namespace
 
 QString fromDicom(const std::string& utf8) { return QString::fromStdString(utf8).trimmed(); }
 
@@ -17,7 +25,7 @@ QString personName(const std::string& dicomPersonName) {
         parts.removeLast();
     }
     if (parts.isEmpty()) {
-        return QCoreApplication::translate("ui::DicomText", "(no name)");
+        return Text::tr("(no name)");
     }
     const QString family = parts.takeFirst().trimmed();
     QStringList rest;
@@ -50,25 +58,24 @@ QString seriesTitle(const dicom::SeriesInfo& series) {
 }
 
 QString spacingText(const dicom::PixelSpacing& spacing) {
-    const char* context = "ui::DicomText";
     QString source;
     switch (spacing.source) {
         case dicom::SpacingSource::None:
-            return QCoreApplication::translate(context, "No pixel spacing");
+            return Text::tr("No pixel spacing");
         case dicom::SpacingSource::PixelSpacing:
-            source = QCoreApplication::translate(context, "Pixel Spacing");
+            source = Text::tr("Pixel Spacing");
             break;
         case dicom::SpacingSource::ImagerPixelSpacing:
-            source = QCoreApplication::translate(context, "detector, not calibrated");
+            source = Text::tr("detector, not calibrated");
             break;
         case dicom::SpacingSource::NominalScannedPixelSpacing:
-            source = QCoreApplication::translate(context, "nominal scanned");
+            source = Text::tr("nominal scanned");
             break;
         case dicom::SpacingSource::Calibrated:
-            source = QCoreApplication::translate(context, "calibrated");
+            source = Text::tr("calibrated");
             break;
     }
-    return QCoreApplication::translate(context, "%1 × %2 mm (%3)")
+    return Text::tr("%1 × %2 mm (%3)")
         .arg(QLocale().toString(spacing.row, 'f', 2), QLocale().toString(spacing.column, 'f', 2),
              source);
 }

@@ -9,9 +9,10 @@
 namespace ui {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("ui::Measurement", text);
-}
+// The translation context of the texts in this file.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(ui::Measurement)
+};
 
 QString number(double value, int decimals = 1) {
     // The locale's decimal mark, but no group separator: "1000.0 HU" cannot be misread as a
@@ -25,11 +26,11 @@ QString number(double value, int decimals = 1) {
 QString spacingCaveat(const dicom::PixelSpacing& spacing) {
     switch (spacing.source) {
         case dicom::SpacingSource::ImagerPixelSpacing:
-            return tr("at detector");
+            return Text::tr("at detector");
         case dicom::SpacingSource::NominalScannedPixelSpacing:
-            return tr("nominal");
+            return Text::tr("nominal");
         case dicom::SpacingSource::Calibrated:
-            return tr("calibrated");
+            return Text::tr("calibrated");
         default:
             return {};
     }
@@ -37,10 +38,10 @@ QString spacingCaveat(const dicom::PixelSpacing& spacing) {
 
 QString areaText(double area, const dicom::PixelSpacing& spacing) {
     if (!hasSpacing(spacing)) {
-        return tr("Area %1 px²").arg(number(area, 0));
+        return Text::tr("Area %1 px²").arg(number(area, 0));
     }
-    return area >= 100.0 ? tr("Area %1 cm²").arg(number(area / 100.0, 2))
-                         : tr("Area %1 mm²").arg(number(area, 1));
+    return area >= 100.0 ? Text::tr("Area %1 cm²").arg(number(area / 100.0, 2))
+                         : Text::tr("Area %1 mm²").arg(number(area, 1));
 }
 
 QString valueText(double value, const QString& unit) {
@@ -55,8 +56,8 @@ QString regionLabel(const Annotation& a, const MeasureContext& context) {
     const RegionStats s = regionStats(frame, shape, a.bounds(), context.spacing);
     QStringList lines;
     if (s.hasValues) {
-        lines << tr("Mean %1  SD %2").arg(valueText(s.mean, context.unit), number(s.sd));
-        lines << tr("Min %1  Max %2").arg(number(s.min), number(s.max));
+        lines << Text::tr("Mean %1  SD %2").arg(valueText(s.mean, context.unit), number(s.sd));
+        lines << Text::tr("Min %1  Max %2").arg(number(s.min), number(s.max));
     }
     QString area = areaText(s.area, context.spacing);
     const QString caveat = spacingCaveat(context.spacing);
@@ -71,7 +72,7 @@ QString regionLabel(const Annotation& a, const MeasureContext& context) {
 
 QString modalityUnit(const dicom::InstanceInfo& instance, const dicom::SeriesInfo& series) {
     if (usesHounsfieldUnits(instance, series)) {
-        return tr("HU");
+        return Text::tr("HU");
     }
     const QString type = QString::fromStdString(instance.rescaleType).trimmed();
     return type == QLatin1String("US") ? QString() : type;  // "US" = unspecified
@@ -79,10 +80,10 @@ QString modalityUnit(const dicom::InstanceInfo& instance, const dicom::SeriesInf
 
 QString lengthText(double value, const dicom::PixelSpacing& spacing) {
     if (!hasSpacing(spacing)) {
-        return tr("%1 px").arg(number(value));
+        return Text::tr("%1 px").arg(number(value));
     }
     const QString caveat = spacingCaveat(spacing);
-    const QString mm = tr("%1 mm").arg(number(value));
+    const QString mm = Text::tr("%1 mm").arg(number(value));
     return caveat.isEmpty() ? mm : QStringLiteral("%1 (%2)").arg(mm, caveat);
 }
 
@@ -94,7 +95,7 @@ QString measurementLabel(const Annotation& a, const MeasureContext& context) {
         case AnnotationKind::Length:
             return lengthText(distance(a.points[0], a.points[1], context.spacing), context.spacing);
         case AnnotationKind::Angle:
-            return tr("%1°").arg(
+            return Text::tr("%1°").arg(
                 number(angleDegrees(a.points[0], a.points[1], a.points[2], context.spacing)));
         case AnnotationKind::Ellipse:
         case AnnotationKind::Rectangle:
