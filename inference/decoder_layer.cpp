@@ -79,9 +79,20 @@ at::Tensor DecoderLayer::selfAttention(const at::Tensor& x, const ChunkContext& 
     return context.defined() ? w.o.forward(context) : context;
 }
 
-at::Tensor DecoderLayer::mlp(const at::Tensor& x) const {
+at::Tensor DecoderLayer::mlp(const at::Tensor& x, const StopFlag* stop) const {
     const DecoderLayerWeights& w = m_weights;
-    return w.down.forward(geluTanhMul(w.gate.forward(x), w.up.forward(x)));
+    // Each projection of a 512-token chunk takes 30-50 ms on 2 cores (int4 weights are
+    // dequantized on the fly), so the stop flag is also checked between them.
+    const auto stopped = [stop] { return stop && stopRequested(*stop); };
+    const at::Tensor gate = w.gate.forward(x);
+    if (stopped()) {
+        return {};
+    }
+    const at::Tensor up = w.up.forward(x);
+    if (stopped()) {
+        return {};
+    }
+    return w.down.forward(geluTanhMul(gate, up));
 }
 
 at::Tensor DecoderLayer::forward(const at::Tensor& hidden, const ChunkContext& chunk,
@@ -93,7 +104,16 @@ at::Tensor DecoderLayer::forward(const at::Tensor& hidden, const ChunkContext& c
         return attended;
     }
     const at::Tensor h = hidden + gemmaRmsNorm(attended, w.postAttentionNorm, p.eps);
-    const at::Tensor fed = mlp(gemmaRmsNorm(h, w.preFeedforwardNorm, p.eps));
+    // The MLP is about two thirds of a layer: a stop raised during a long chunk is honoured
+    // before and inside it rather than a whole layer later (bench --cancel, int4 4B prefill of
+    // 512 tokens: worst 176 ms with checks only between layers and in the attention).
+    if (chunk.stop && stopRequested(*chunk.stop)) {
+        return {};
+    }
+    const at::Tensor fed = mlp(gemmaRmsNorm(h, w.preFeedforwardNorm, p.eps), chunk.stop);
+    if (!fed.defined()) {
+        return fed;
+    }
     return h + gemmaRmsNorm(fed, w.postFeedforwardNorm, p.eps);
 }
 

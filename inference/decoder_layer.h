@@ -26,7 +26,7 @@ struct ChunkContext {
     const ImageBlocks* blocks = nullptr;  // image blocks of the chunk's tokens
     at::Tensor localCos, localSin;        // [L, headDim], compute dtype (sliding layers)
     at::Tensor globalCos, globalSin;      // [L, headDim], compute dtype (full layers)
-    const StopFlag* stop = nullptr;       // checked inside the attention
+    const StopFlag* stop = nullptr;       // checked in the attention, before and in the MLP
 };
 
 // The fixed facts of one layer, shared by the libtorch forward and the decode kernels.
@@ -55,7 +55,7 @@ public:
     static DecoderLayer load(const TextConfig& config, WeightReader& reader, int index);
 
     // hidden: [L, hidden] compute dtype at positions [chunk.start, chunk.start + L).
-    // Returns an undefined tensor when chunk.stop interrupted the attention.
+    // Returns an undefined tensor when chunk.stop interrupted the layer.
     at::Tensor forward(const at::Tensor& hidden, const ChunkContext& chunk, KvCache& cache) const;
 
     const DecoderLayerParams& params() const { return m_params; }
@@ -67,7 +67,8 @@ private:
     at::Tensor selfAttention(const at::Tensor& x, const ChunkContext& chunk, KvCache& cache) const;
     at::Tensor projectHeads(const at::Tensor& x, const LinearWeight& weight,
                             std::int64_t heads) const;
-    at::Tensor mlp(const at::Tensor& x) const;
+    // Undefined when `stop` (may be null) was raised between its projections.
+    at::Tensor mlp(const at::Tensor& x, const StopFlag* stop) const;
 
     DecoderLayerParams m_params;
     DecoderLayerWeights m_weights;

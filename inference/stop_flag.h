@@ -1,7 +1,8 @@
 #pragma once
-// The cooperative stop flag of a request. The engine checks it between decoder layers,
-// inside each vision layer (after attention and after the MLP) and between decode steps;
-// any thread may set it, the computing thread only reads it.
+// The cooperative stop flag of a request. The engine checks it between decoder layers and
+// inside each (in the attention, before the MLP and between its projections), inside each
+// vision layer (after attention and after the MLP) and between decode steps; any thread may
+// set it, the computing thread only reads it.
 // Thread-safety: std::atomic; relaxed ordering suffices (no data is published through it).
 
 #include <atomic>

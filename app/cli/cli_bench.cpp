@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench_cancel.h"
 #include "bench_plan.h"
 #include "command.h"
 #include "engine_session.h"
@@ -26,7 +27,8 @@ constexpr const char* kPrefix = "medgemma-cli bench: ";
 constexpr const char* kUsage =
     "Usage: medgemma-cli bench --model DIR [--device cpu|cuda] [--dtype bfloat16|float32]\n"
     "           [--quant none|int8|int4] [--group-size 32|64|128] [--quant-cache on|off]\n"
-    "           [--threads N] [--prompt-tokens 512] [--gen-tokens 64] [--repeat 3] [--json]\n"
+    "           [--threads N] [--prompt-tokens 512] [--gen-tokens 64] [--repeat 3] [--cancel]\n"
+    "           [--json]\n"
     "       medgemma-cli bench --plan (--model DIR | --like medgemma-4b-it|medgemma-27b-it)\n"
     "           [--context 8192] [--ram-gib 24] [--gpu-gib 16] [--json]\n\n"
     "Runs a fixed workload and reports its speed: one 896x896 image with a short prompt (image\n"
@@ -36,6 +38,11 @@ constexpr const char* kUsage =
     "With --json the output ends with one JSON line: load_s, peak_rss_mb, image_encode_s,\n"
     "prefill_tok_s, decode_tok_s, ttft_s, and the machine (cpu, cores, threads, libtorch\n"
     "version, kernel ISA), device, dtype and quant.\n\n"
+    "--cancel then also measures cancellation: it raises the stop flag at 5 points spread across\n"
+    "image encoding, across the prefill of the prompt and across decode steps, and adds to the\n"
+    "JSON the worst and the median time from raising the flag to the request's return per phase:\n"
+    "cancel_ms_encode, cancel_ms_prefill, cancel_ms_decode (each also with _median), and every\n"
+    "sample under cancel_runs.\n\n"
     "--plan prints the memory plan computed from config.json alone (no weights are read):\n"
     "weights per component for bf16, int8 and int4 (groups 32, 64, 128), the KV cache at\n"
     "--context tokens and the activation peak, against the given RAM and GPU sizes.\n\n"
@@ -145,6 +152,28 @@ bool runOnce(inference::Engine& engine, std::int64_t promptTokens, std::int64_t 
     return true;
 }
 
+// Interrupts the bench workload in each phase (bench --cancel), placing the stop points by the
+// phase durations just measured.
+bool addCancelLatency(inference::Engine& engine, std::int64_t promptTokens,
+                      std::int64_t genTokens, const Runs& runs, nlohmann::json& result) {
+    const inference::Request image = imageRequest(engine);
+    const inference::Request text = textRequest(promptTokens, genTokens);
+    CancelWorkload workload;
+    workload.image = engine.info().hasVision ? &image : nullptr;
+    workload.text = &text;
+    workload.encodeSeconds = median(runs.imageEncode);
+    workload.prefillSeconds = double(promptTokens) / std::max(1e-9, median(runs.prefill));
+    workload.decodeStepSeconds = 1.0 / std::max(1e-9, median(runs.decode));
+    CancelLatencies latencies;
+    std::string error;
+    if (!measureCancelLatency(engine, workload, latencies, error)) {
+        fail(kPrefix, error);
+        return false;
+    }
+    result.update(cancelLatencyJson(latencies));
+    return true;
+}
+
 nlohmann::json resultJson(const inference::Engine& engine, const inference::LoadOptions& options,
                           double loadSeconds, std::uint64_t rssAfterLoad, const Runs& runs) {
     const auto& info = engine.info();
@@ -175,7 +204,7 @@ nlohmann::json resultJson(const inference::Engine& engine, const inference::Load
 int run(const std::vector<std::string>& argv) {
     std::set<std::string> valued = engineValuedOptions();
     valued.insert({"prompt-tokens", "gen-tokens", "repeat", "like", "context", "ram-gib", "gpu-gib"});
-    Arguments args(argv, valued, {"json", "plan"});
+    Arguments args(argv, valued, {"json", "plan", "cancel"});
     if (args.has("plan")) {
         return runBenchPlan(args, kPrefix);
     }
@@ -205,7 +234,10 @@ int run(const std::vector<std::string>& argv) {
             return 1;
         }
     }
-    const nlohmann::json result = resultJson(*engine, options, loadSeconds, rssAfterLoad, runs);
+    nlohmann::json result = resultJson(*engine, options, loadSeconds, rssAfterLoad, runs);
+    if (args.has("cancel") && !addCancelLatency(*engine, promptTokens, genTokens, runs, result)) {
+        return 1;
+    }
     if (args.has("json")) {
         std::cout << result.dump() << "\n";
     } else {

@@ -4,6 +4,7 @@
 usage: speed_cli_check.py MEDGEMMA_CLI FIXTURES_DIR
 
 bench: the JSON line holds every contracted field (timings positive, machine described);
+bench --cancel adds the worst and median stop latency of each phase;
 bench --plan: the 27B int4 plan (group 128) fits 16 GiB of GPU memory and 24 GiB of RAM with an
 8K context, and its parts add up; generate and logits take --quant none|int8|int4 and reject
 other values with exit status 2; quantized greedy ids stay in the vocabulary and quantized
@@ -59,6 +60,20 @@ with tempfile.TemporaryDirectory() as tmp:
     for field in ("cpu", "cores", "threads", "libtorch", "device", "dtype", "quant"):
         check(field in result, "bench JSON names the machine field " + field)
     check(result.get("threads") == 1, "bench honours --threads")
+
+    cancel = run("bench", "--model", model, "--prompt-tokens", "16", "--gen-tokens", "8",
+                 "--repeat", "1", "--threads", "1", "--cancel", "--json")
+    check(cancel.returncode == 0, "bench --cancel exits 0: " + cancel.stderr[-300:])
+    cancelled = last_json(cancel)
+    for phase in ("encode", "prefill", "decode"):
+        for field in ("cancel_ms_" + phase, "cancel_ms_" + phase + "_median"):
+            check(isinstance(cancelled.get(field), (int, float)) and cancelled[field] >= 0,
+                  "bench --cancel JSON has " + field)
+        samples = cancelled.get("cancel_runs", {}).get(phase + "_ms", [])
+        check(cancelled.get("cancel_ms_" + phase) == max(samples, default=0),
+              "cancel_ms_" + phase + " is the worst of its samples")
+    check("decode_tok_s" in cancelled, "bench --cancel keeps the speed fields")
+    check("cancel_ms_decode" not in result, "plain bench adds no cancel fields")
 
     for quant in ("int8", "int4"):
         quantized = last_json(run("bench", "--model", model, "--prompt-tokens", "16",
