@@ -118,6 +118,9 @@ struct StudyInfo {
 };
 
 struct PatientInfo {
+    // Photograph: the group of photographs without patient data (id and name empty; the
+    // front ends word it for their readers). Keeps it apart from DICOM that lacks a name.
+    SourceKind kind = SourceKind::Dicom;
     std::string patientId;
     std::string name;             // UTF-8, DICOM PN form with '^' separators
     std::string birthDate;

@@ -1951,6 +1951,10 @@ O texto do laudo não foi alterado.</translation>
         <source>Location %1 mm</source>
         <translation>Posição %1 mm</translation>
     </message>
+    <message>
+        <source>Photographs — no patient data</source>
+        <translation>Fotografias — sem dados de paciente</translation>
+    </message>
 </context>
 <context>
     <name>ui::StudyBrowser</name>
@@ -1993,6 +1997,10 @@ O texto do laudo não foi alterado.</translation>
     <message>
         <source>Recent studies</source>
         <translation>Estudos recentes</translation>
+    </message>
+    <message>
+        <source>Photographs — no patient data</source>
+        <translation>Fotografias — sem dados de paciente</translation>
     </message>
 </context>
 <context>

@@ -1938,6 +1938,10 @@ The report text is unchanged.</source>
         <source>Location %1 mm</source>
         <translation>位置 %1 mm</translation>
     </message>
+    <message>
+        <source>Photographs — no patient data</source>
+        <translation>照片 — 无患者信息</translation>
+    </message>
 </context>
 <context>
     <name>ui::StudyBrowser</name>
@@ -1980,6 +1984,10 @@ The report text is unchanged.</source>
     <message>
         <source>Recent studies</source>
         <translation>最近的检查</translation>
+    </message>
+    <message>
+        <source>Photographs — no patient data</source>
+        <translation>照片 — 无患者信息</translation>
     </message>
 </context>
 <context>

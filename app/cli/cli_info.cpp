@@ -79,8 +79,10 @@ void printJson(const dicom::Collection& c) {
     for (const auto& p : c.patients) {
         QJsonArray studies;
         for (const auto& s : p.studies) studies.append(studyJson(s));
-        patients.append(QJsonObject{{QStringLiteral("patientId"), q(p.patientId)}, {QStringLiteral("name"), q(p.name)},
-                                    {QStringLiteral("studies"), studies}});
+        const QString kind = p.kind == dicom::SourceKind::Photograph ? QStringLiteral("photograph")
+                                                                      : QStringLiteral("dicom");
+        patients.append(QJsonObject{{QStringLiteral("kind"), kind}, {QStringLiteral("patientId"), q(p.patientId)},
+                                    {QStringLiteral("name"), q(p.name)}, {QStringLiteral("studies"), studies}});
     }
     for (const auto& e : c.errors)
         errors.append(QJsonObject{{QStringLiteral("path"), q(e.path)}, {QStringLiteral("message"), q(e.message)}});
@@ -101,8 +103,12 @@ void printInstance(const dicom::InstanceInfo& i) {
 
 void printText(const dicom::Collection& c) {
     for (const auto& p : c.patients) {
-        std::cout << "Patient " << p.name;
-        if (p.patientId != p.name) std::cout << " (ID " << p.patientId << ")";
+        if (p.kind == dicom::SourceKind::Photograph) {
+            std::cout << "Photographs (no patient data)";
+        } else {
+            std::cout << "Patient " << p.name;
+            if (p.patientId != p.name) std::cout << " (ID " << p.patientId << ")";
+        }
         std::cout << "\n";
         for (const auto& s : p.studies) {
             std::cout << "  Study " << s.studyInstanceUid << " " << s.date << " \"" << s.description << "\"\n";

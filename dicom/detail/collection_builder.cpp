@@ -5,7 +5,10 @@
 namespace dicom::detail {
 namespace {
 
-std::string patientKey(const PatientInfo& p) { return p.patientId + '\x1f' + p.name; }
+std::string patientKey(const PatientInfo& p) {
+    const char kind = p.kind == SourceKind::Photograph ? 'P' : 'D';
+    return kind + ('\x1f' + p.patientId + '\x1f' + p.name);
+}
 
 template <typename T>
 T withoutChildren(const T& value) {

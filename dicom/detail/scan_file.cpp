@@ -43,8 +43,7 @@ std::string lastComponent(const std::string& folder) {
 ScannedFile photographEntry(const std::string& path, PhotoFormat format, const PhotoHeader& header) {
     const std::string folder = folderOf(path);
     ScannedFile f;
-    f.patient.patientId = kPhotographPatient;
-    f.patient.name = kPhotographPatient;
+    f.patient.kind = SourceKind::Photograph;
     f.study.studyInstanceUid = "photographs:" + folder;
     f.study.description = lastComponent(folder);
     f.series.seriesInstanceUid = "photographs:" + folder + "#series";

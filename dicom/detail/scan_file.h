@@ -1,7 +1,7 @@
 #pragma once
 // Classifies one file (DICOM with or without preamble, photograph, or neither) and reads its
-// header. Photographs get synthetic identifiers derived from their path: one patient
-// "(photographs)", one study and one series (modality "XC") per folder.
+// header. Photographs get synthetic identifiers derived from their path: one patient of kind
+// SourceKind::Photograph with no name or ID, one study and one series (modality "XC") per folder.
 // Thread-safety: re-entrant.
 
 #include <string>
@@ -10,8 +10,6 @@
 #include "dicom/result.h"
 
 namespace dicom::detail {
-
-inline constexpr const char* kPhotographPatient = "(photographs)";
 
 // Error messages are the reason only (the caller records the path beside it). `shownPath`, when
 // given, is recorded instead of `path` and decides the photograph grouping (the local copy of

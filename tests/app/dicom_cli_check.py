@@ -78,7 +78,7 @@ def linear_voi(x, c, w):
 def check_info(sample, tmp):
     code, out, _ = run("info", sample)
     check(code == 0, f"info exit {code}")
-    for text in ("SAMPLE^WORKSTATION", "(photographs)", "2.25.5676802928099602774667759657458005098.2.1",
+    for text in ("SAMPLE^WORKSTATION", "Photographs (no patient data)", "2.25.5676802928099602774667759657458005098.2.1",
                  "256 x 256 pixels", "1.2.840.10008.1.2.1", "Imager Pixel Spacing", "MONOCHROME2", "XC",
                  "14 instance(s) read, 0 file(s) with errors"):
         check(text in out, f"info output lacks {text!r}")
@@ -88,6 +88,8 @@ def check_info(sample, tmp):
     tree = json.loads(out)
     check(tree["instanceCount"] == 14, "JSON instanceCount")
     check(len(tree["patients"]) == 2 and tree["errors"] == [], "JSON patients/errors")
+    kinds = sorted(p["kind"] for p in tree["patients"])
+    check(kinds == ["dicom", "photograph"], f"JSON patient kinds {kinds}")
     ct = [s for p in tree["patients"] for st in p["studies"] for s in st["series"] if s["modality"] == "CT"][0]
     check(len(ct["instances"]) == 12, "JSON CT instances")
     first = ct["instances"][0]

@@ -96,7 +96,9 @@ private Q_SLOTS:
         QCOMPARE(patient.name, std::string(s::kPatientName));
         QCOMPARE(patient.patientId, std::string(s::kPatientId));
         QCOMPARE(patient.studies.size(), std::size_t(2));
-        QCOMPARE(m_collection.patients[1].name, std::string("(photographs)"));
+        QCOMPARE(patient.kind, dicom::SourceKind::Dicom);
+        QCOMPARE(m_collection.patients[1].kind, dicom::SourceKind::Photograph);
+        QVERIFY(m_collection.patients[1].name.empty());
     }
 
     void ctSeriesOrderAndHeader() {

@@ -179,7 +179,11 @@ private Q_SLOTS:
         const auto c = dicom::scanPaths({dir.path().toStdString()});
         QVERIFY(c.errors.empty());
         QCOMPARE(c.patients.size(), std::size_t(2));
-        const auto& photos = c.patients[0].name == "(photographs)" ? c.patients[0] : c.patients[1];
+        const bool photosFirst = c.patients[0].kind == dicom::SourceKind::Photograph;
+        const auto& photos = photosFirst ? c.patients[0] : c.patients[1];
+        QCOMPARE(photos.kind, dicom::SourceKind::Photograph);
+        QVERIFY(photos.name.empty() && photos.patientId.empty());
+        QCOMPARE((photosFirst ? c.patients[1] : c.patients[0]).kind, dicom::SourceKind::Dicom);
         QCOMPARE(photos.studies.size(), std::size_t(2));
         const auto& series = photos.studies[0].series.at(0);
         QCOMPARE(series.modality, std::string("XC"));

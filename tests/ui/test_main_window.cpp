@@ -98,7 +98,10 @@ void TestMainWindow::opensSampleStudyIntoBrowserAndViewer() {
     QCOMPARE(collection.errors.size(), std::size_t(0));
     QVERIFY(findSeriesItem(m_window->browser()->tree(), QStringLiteral("CT")));
     QVERIFY(findSeriesItem(m_window->browser()->tree(), QStringLiteral("DX")));
-    QVERIFY(findSeriesItem(m_window->browser()->tree(), QStringLiteral("XC")));
+    QTreeWidgetItem* photographs = findSeriesItem(m_window->browser()->tree(), QStringLiteral("XC"));
+    QVERIFY(photographs);
+    // Photographs carry no patient; their group is named by the browser, not left blank.
+    QCOMPARE(photographs->parent()->parent()->text(0), StudyBrowser::tr("Photographs — no patient data"));
     // The first DICOM series is shown at once.
     QTRY_VERIFY(m_window->seriesViewer()->viewer()->hasImage());
 }

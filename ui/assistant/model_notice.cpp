@@ -1,6 +1,7 @@
 #include "ui/assistant/model_notice.h"
 
 #include <QLabel>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 namespace ui {
@@ -53,6 +54,27 @@ void ModelNotice::setState(ModelState state, const QString& detail) {
             break;
     }
     setProperty("state", int(state));
+    keepWholeTextVisible();
+}
+
+void ModelNotice::resizeEvent(QResizeEvent* event) {
+    QFrame::resizeEvent(event);
+    // Queued: while the window is first laid out the notice passes through narrow widths whose
+    // tall minimum would grow the whole window; only the width it settles at counts.
+    QMetaObject::invokeMethod(this, &ModelNotice::keepWholeTextVisible, Qt::QueuedConnection);
+}
+
+// A word-wrapped label only asks for the height of a few lines, so a short panel squeezes the
+// notice and cuts its last lines off. The height the text needs at the current width becomes
+// the minimum instead; the panel's stretchable editors and the report below give way.
+void ModelNotice::keepWholeTextVisible() {
+    if (!isVisible()) {
+        return;  // measured again when shown (a resize event comes with the first show)
+    }
+    const int needed = heightForWidth(width());
+    if (needed > 0 && needed != minimumHeight()) {
+        setMinimumHeight(needed);
+    }
 }
 
 QString ModelNotice::text() const { return m_label->text(); }

@@ -23,7 +23,12 @@ public:
 Q_SIGNALS:
     void chooseModelRequested();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    void keepWholeTextVisible();
+
     QLabel* m_label = nullptr;
 };
 

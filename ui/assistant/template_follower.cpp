@@ -11,9 +11,10 @@
 namespace ui {
 namespace {
 
-// Patients are told apart as the collection merges them: by ID and name.
+// Patients are told apart as the collection merges them: by kind, ID and name.
 QString patientKey(const dicom::PatientInfo& patient) {
-    return QString::fromStdString(patient.patientId) + QChar(0x1f) +
+    const QChar kind = patient.kind == dicom::SourceKind::Photograph ? u'P' : u'D';
+    return kind + QChar(0x1f) + QString::fromStdString(patient.patientId) + QChar(0x1f) +
            QString::fromStdString(patient.name);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The browser's tree widget, with series that can be dragged onto a viewport (the payload is
-// the Series Instance UID, see ui/common/series_drag.h).
+// the Series Instance UID, see ui/common/series_drag.h). Word-wrapped first-column text gets
+// rows as tall as its lines at the column's current width.
 // Thread-safety: GUI thread only.
 
 #include <QTreeWidget>

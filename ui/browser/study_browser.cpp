@@ -35,6 +35,12 @@ QIcon placeholderIcon(int edge) {
 
 QTreeWidgetItem* patientItem(const dicom::PatientInfo& patient) {
     auto* item = new QTreeWidgetItem;
+    // Photographs carry no patient; the scan groups them under a nameless patient of their own.
+    if (patient.kind == dicom::SourceKind::Photograph) {
+        item->setText(0, StudyBrowser::tr("Photographs — no patient data"));
+        item->setToolTip(0, item->text(0));
+        return item;
+    }
     QString text = personName(patient.name);
     if (!patient.patientId.empty() && fromDicom(patient.patientId) != text) {
         text += QStringLiteral("  [%1]").arg(fromDicom(patient.patientId));

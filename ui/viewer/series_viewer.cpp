@@ -262,7 +262,9 @@ void SeriesViewer::updateOverlay() {
     const auto& study = *m_series.study;
     const auto& series = *m_series.series;
     OverlayText text;
-    QStringList tl{personName(patient.name)};
+    QStringList tl{patient.kind == dicom::SourceKind::Photograph
+                       ? tr("Photographs — no patient data")
+                       : personName(patient.name)};
     if (!patient.patientId.empty()) {
         tl << tr("ID %1").arg(fromDicom(patient.patientId));
     }
