@@ -4,12 +4,11 @@
 
 #include <cmath>
 
+#include "inference/kernels/avx512_math.h"
 #include "inference/kernels/bf16_elementwise.h"
 
 namespace inference::kernels::detail {
 namespace {
-
-#define MEDGEMMA_AVX512 __attribute__((target("avx512f,avx512bw,avx512vl,avx512dq")))
 
 MEDGEMMA_AVX512 inline __m512 widen(const bf16_t* p, __mmask16 m) {
     const __m256i raw = _mm256_maskz_loadu_epi16(m, p);
@@ -21,31 +20,6 @@ MEDGEMMA_AVX512 inline void narrow(bf16_t* p, __m512 v, __mmask16 m) {
     const __m512i odd = _mm512_and_si512(_mm512_srli_epi32(bits, 16), _mm512_set1_epi32(1));
     const __m512i rounded = _mm512_add_epi32(bits, _mm512_add_epi32(odd, _mm512_set1_epi32(0x7fff)));
     _mm256_mask_storeu_epi16(p, m, _mm512_cvtepi32_epi16(_mm512_srli_epi32(rounded, 16)));
-}
-
-MEDGEMMA_AVX512 inline __m512 exp512(__m512 x) {
-    x = _mm512_max_ps(_mm512_min_ps(x, _mm512_set1_ps(88.3762626647949f)),
-                      _mm512_set1_ps(-87.3365478515625f));
-    const __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(x, _mm512_set1_ps(1.44269504088896341f)),
-                                          _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.693359375f), x);
-    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(-2.12194440e-4f), r);
-    __m512 p = _mm512_set1_ps(1.9875691500e-4f);
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.3981999507e-3f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(8.3334519073e-3f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(4.1665795894e-2f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.6666665459e-1f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(5.0000001201e-1f));
-    p = _mm512_fmadd_ps(p, _mm512_mul_ps(r, r), _mm512_add_ps(r, _mm512_set1_ps(1.0f)));
-    return _mm512_scalef_ps(p, n);
-}
-
-MEDGEMMA_AVX512 inline __m512 gelu512(__m512 x) {
-    const __m512 x3 = _mm512_mul_ps(_mm512_mul_ps(x, x), x);
-    const __m512 y = _mm512_mul_ps(_mm512_set1_ps(0.7978845608028654f),
-                                   _mm512_fmadd_ps(_mm512_set1_ps(0.044715f), x3, x));
-    const __m512 e = exp512(_mm512_mul_ps(y, _mm512_set1_ps(-2.0f)));
-    return _mm512_div_ps(x, _mm512_add_ps(_mm512_set1_ps(1.0f), e));
 }
 
 MEDGEMMA_AVX512 inline __mmask16 maskFor(std::int64_t left) {
