@@ -30,6 +30,7 @@
 #include "ui/report/report_editor.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
+#include "tests/ui/browser_items.h"
 
 namespace {
 
@@ -106,13 +107,9 @@ void TestWorkstationDraft::cleanupTestCase() {
 
 void TestWorkstationDraft::showModality(const QString& modality) {
     QTreeWidget* tree = m_window->browser()->tree();
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->childCount() == 0 && (*it)->text(1) == modality) {
-            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
-                              tree->visualItemRect(*it).center());
-            break;
-        }
-    }
+    QTreeWidgetItem* item = testutil::firstSeriesOfModality(tree, modality);
+    QVERIFY2(item, qPrintable(modality));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());
     QTRY_VERIFY(m_window->seriesViewer()->series() &&
                 m_window->seriesViewer()->series().series->modality == modality.toStdString());
     QTRY_VERIFY(m_window->seriesViewer()->viewer()->hasImage());

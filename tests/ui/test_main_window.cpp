@@ -18,21 +18,13 @@
 #include "ui/study/study_session.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
+#include "tests/ui/browser_items.h"
 
 using namespace ui;
 
 namespace {
 
 QString samplePath() { return QStringLiteral(MEDGEMMA_BINARY_DIR "/sample-study"); }
-
-QTreeWidgetItem* findSeriesItem(QTreeWidget* tree, const QString& modality) {
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->childCount() == 0 && (*it)->text(1) == modality) {
-            return *it;
-        }
-    }
-    return nullptr;
-}
 
 int indexOfInstanceNumber(const SeriesViewer* viewer, int instanceNumber) {
     const auto& instances = viewer->series().series->instances;
@@ -80,7 +72,7 @@ void TestMainWindow::initTestCase() {
 }
 
 void TestMainWindow::selectModality(const QString& modality) {
-    QTreeWidgetItem* item = findSeriesItem(m_window->browser()->tree(), modality);
+    QTreeWidgetItem* item = testutil::firstSeriesOfModality(m_window->browser()->tree(), modality);
     QVERIFY2(item, qPrintable(modality));
     QTreeWidget* tree = m_window->browser()->tree();
     const QRect rect = tree->visualItemRect(item);
@@ -96,9 +88,10 @@ void TestMainWindow::opensSampleStudyIntoBrowserAndViewer() {
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
     const auto& collection = m_window->session().collection();
     QCOMPARE(collection.errors.size(), std::size_t(0));
-    QVERIFY(findSeriesItem(m_window->browser()->tree(), QStringLiteral("CT")));
-    QVERIFY(findSeriesItem(m_window->browser()->tree(), QStringLiteral("DX")));
-    QTreeWidgetItem* photographs = findSeriesItem(m_window->browser()->tree(), QStringLiteral("XC"));
+    QVERIFY(testutil::firstSeriesOfModality(m_window->browser()->tree(), QStringLiteral("CT")));
+    QVERIFY(testutil::firstSeriesOfModality(m_window->browser()->tree(), QStringLiteral("DX")));
+    QTreeWidgetItem* photographs =
+        testutil::firstSeriesOfModality(m_window->browser()->tree(), QStringLiteral("XC"));
     QVERIFY(photographs);
     // Photographs carry no patient; their group is named by the browser, not left blank.
     QCOMPARE(photographs->parent()->parent()->text(0), StudyBrowser::tr("Photographs — no patient data"));

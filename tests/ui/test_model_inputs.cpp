@@ -27,6 +27,7 @@
 #include "ui/main_window.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
+#include "tests/ui/browser_items.h"
 
 using namespace ui;
 
@@ -86,11 +87,9 @@ void TestModelInputs::init() {
 
 void TestModelInputs::showModality(const QString& modality) {
     QTreeWidget* tree = m_window->browser()->tree();
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->childCount() == 0 && (*it)->text(1) == modality) {
-            tree->setCurrentItem(*it);
-        }
-    }
+    QTreeWidgetItem* item = testutil::firstSeriesOfModality(tree, modality);
+    QVERIFY2(item, qPrintable(modality));
+    tree->setCurrentItem(item);
     QTRY_VERIFY(m_window->seriesViewer()->series() &&
                 m_window->seriesViewer()->series().series->modality == modality.toStdString());
     QTRY_VERIFY(m_window->seriesViewer()->viewer()->hasImage());

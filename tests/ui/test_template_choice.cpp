@@ -19,6 +19,7 @@
 #include "ui/main_window.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
+#include "tests/ui/browser_items.h"
 
 using namespace ui;
 
@@ -64,12 +65,7 @@ void TestTemplateChoice::init() {
 
 void TestTemplateChoice::selectModality(const QString& modality) {
     QTreeWidget* tree = m_window->browser()->tree();
-    QTreeWidgetItem* item = nullptr;
-    for (QTreeWidgetItemIterator it(tree); *it && !item; ++it) {
-        if ((*it)->childCount() == 0 && (*it)->text(1) == modality) {
-            item = *it;
-        }
-    }
+    QTreeWidgetItem* item = testutil::firstSeriesOfModality(tree, modality);
     QVERIFY2(item, qPrintable(modality));
     tree->scrollToItem(item);
     QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());

@@ -25,6 +25,7 @@
 #include "ui/viewer/slice_geometry.h"
 #include "ui/viewer/viewer_grid.h"
 #include "ui/viewer/viewport.h"
+#include "tests/ui/browser_items.h"
 
 using namespace ui;
 namespace sample = dicom::sample;
@@ -109,13 +110,9 @@ void TestViewerTools::key(int k, Qt::KeyboardModifiers modifiers) {
 
 void TestViewerTools::showModality(const QString& modality) {
     QTreeWidget* tree = m_window->browser()->tree();
-    for (QTreeWidgetItemIterator it(tree); *it; ++it) {
-        if ((*it)->childCount() == 0 && (*it)->text(1) == modality) {
-            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
-                              tree->visualItemRect(*it).center());
-            break;
-        }
-    }
+    QTreeWidgetItem* item = testutil::firstSeriesOfModality(tree, modality);
+    QVERIFY2(item, qPrintable(modality));
+    QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, tree->visualItemRect(item).center());
     QTRY_VERIFY(active()->series() &&
                 active()->series().series->modality == modality.toStdString());
     QTRY_VERIFY(image()->hasImage() && !active()->isWaitingForFrame());
