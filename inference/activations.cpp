@@ -2,6 +2,7 @@
 
 #include <ATen/Parallel.h>
 
+#include "inference/device_path.h"
 #include "inference/kernels/bf16_elementwise.h"
 
 namespace inference {
@@ -14,7 +15,7 @@ kernels::bf16_t* bf16Data(const at::Tensor& t) {
 }
 
 bool kernelFits(const at::Tensor& t) {
-    return t.scalar_type() == at::kBFloat16 && t.is_contiguous();
+    return useCpuKernels(t) && t.scalar_type() == at::kBFloat16 && t.is_contiguous();
 }
 
 }  // namespace
@@ -43,7 +44,8 @@ at::Tensor geluTanhMul(at::Tensor gate, const at::Tensor& up) {
 }
 
 void softmaxRows(at::Tensor& scores) {
-    if (scores.scalar_type() != at::kBFloat16 || scores.dim() != 2 || scores.stride(1) != 1) {
+    if (!useCpuKernels(scores) || scores.scalar_type() != at::kBFloat16 || scores.dim() != 2 ||
+        scores.stride(1) != 1) {
         scores.copy_(at::softmax(scores, -1));
         return;
     }

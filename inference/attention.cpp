@@ -3,7 +3,16 @@
 #include <algorithm>
 #include <limits>
 
+#include <torch/version.h>
+
 #include "inference/activations.h"
+#include "inference/device_path.h"
+
+// libtorch's fused attention (flash and memory-efficient kernels on CUDA) from 2.1 on, where it
+// takes a scale; Debian's libtorch 1.13 has none, and the CPU uses its own path below anyway.
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+#define MEDGEMMA_HAVE_FUSED_ATTENTION 1
+#endif
 
 namespace inference {
 namespace {
@@ -134,6 +143,28 @@ at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at
     return out;
 }
 
+#ifdef MEDGEMMA_HAVE_FUSED_ATTENTION
+// The whole chunk through libtorch's fused attention: q is already scaled (scale 1 here), so
+// the values match the blocked path; `allowed` ([rows, keys], true = may attend) or undefined.
+// Key/value heads are repeated for their query groups, which every 2.x release accepts.
+at::Tensor attendFused(const at::Tensor& scaled, const at::Tensor& k, const at::Tensor& v,
+                       const at::Tensor& allowed) {
+    const std::int64_t heads = scaled.size(0);
+    const std::int64_t rows = scaled.size(1);
+    const std::int64_t dim = scaled.size(2);
+    const std::int64_t group = heads / k.size(0);
+    const at::Tensor keys = group > 1 ? k.repeat_interleave(group, 0) : k;
+    const at::Tensor values = group > 1 ? v.repeat_interleave(group, 0) : v;
+    c10::optional<at::Tensor> mask;
+    if (allowed.defined()) {
+        mask = allowed;
+    }
+    const at::Tensor context = at::scaled_dot_product_attention(
+        scaled.unsqueeze(0), keys.unsqueeze(0), values.unsqueeze(0), mask, 0.0, false, 1.0);
+    return context.squeeze(0).transpose(0, 1).reshape({rows, heads * dim});
+}
+#endif
+
 }  // namespace
 
 at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
@@ -147,6 +178,14 @@ at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
     // The scale goes into q (float32 arithmetic, one rounding): exact for the power-of-two
     // scales of Gemma 3 4B, and it spares a pass over the [rows, keys] scores.
     const at::Tensor scaled = q.mul(params.scale).contiguous();
+#ifdef MEDGEMMA_HAVE_FUSED_ATTENTION
+    if (!useCpuKernels(q) && !params.softcap) {
+        const KeyRange all{0, keyCount};
+        return attendFused(
+            scaled, k, v,
+            params.mask ? allowedMatrix(*params.mask, 0, rows, all).to(q.device()) : at::Tensor());
+    }
+#endif
     if (!params.mask && rows >= kPerHeadMinRows) {
         return attendPerHead(scaled, k, v, params);
     }
@@ -161,8 +200,10 @@ at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
         const std::int64_t n = std::min(rows, r0 + blockRows) - r0;
         const KeyRange keys =
             params.mask ? visibleKeys(*params.mask, r0, r0 + n, keyCount) : KeyRange{0, keyCount};
+        // Built on the host (it reads the image-block table), used where the scores are.
         const at::Tensor allowed =
-            params.mask ? allowedMatrix(*params.mask, r0, r0 + n, keys) : at::Tensor();
+            params.mask ? allowedMatrix(*params.mask, r0, r0 + n, keys).to(q.device())
+                        : at::Tensor();
         const at::Tensor context = attendBlock(
             grouped.narrow(2, r0, n).reshape({kvHeads, group * n, dim}),
             k.narrow(1, keys.begin, keys.end - keys.begin),

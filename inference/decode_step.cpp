@@ -5,6 +5,7 @@
 
 #include <ATen/Parallel.h>
 
+#include "inference/kernels/cpu_features.h"
 #include "inference/kernels/vector_math.h"
 
 namespace inference {
@@ -264,12 +265,14 @@ void DecodeWorkspace::reserve(const Model& model, std::int64_t contextCapacity) 
 }
 
 bool kernelDecodeSupported(const Model& model) {
-    return model.computeType() == ComputeType::BFloat16;
+    // Quantized matrices have no other decode path; dense bf16 ones take libtorch's when the
+    // CPU kernels are switched off (the path of other devices).
+    return model.device().is_cpu() && model.computeType() == ComputeType::BFloat16 &&
+           (kernels::cpuKernelsEnabled() || model.quantizedStore() != nullptr);
 }
 
-Result<at::Tensor> kernelDecodeStep(const Model& model, KvCache& cache,
-                                    DecodeWorkspace& workspace, std::int64_t token,
-                                    const StopFlag& stop) {
+Result<at::Tensor> kernelDecodeStep(const Model& model, KvCache& cache, DecodeWorkspace& workspace,
+                                    std::int64_t token, const StopFlag& stop) {
     // A cache grown past the reserved context (KvCache doubles on demand) needs more scores;
     // doubling keeps that growth to a few allocations.
     const std::int64_t needed = cache.length() + 1;

@@ -52,7 +52,8 @@ private:
     std::int64_t m_capacity = 0;
 };
 
-// Whether `model` runs its decode steps here: bf16 compute (dense or quantized projections).
+// Whether `model` runs its decode steps here: bf16 compute on the CPU (dense projections with
+// the CPU kernels on, or quantized ones).
 bool kernelDecodeSupported(const Model& model);
 
 // The token at position cache.length() through every layer; returns its logits [vocab]

@@ -103,10 +103,9 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
         return makeError(ErrorCode::DeviceUnavailable,
                          "no CUDA device is available to this build; use the CPU");
     }
-    if (options.device == Device::Cuda) {
-        return makeError(ErrorCode::DeviceUnavailable,
-                         "this engine runs MedGemma on the CPU; CUDA execution is not part of "
-                         "this build");
+    if (options.device == Device::Cuda && options.quantization != Quantization::None) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "int8 and int4 weights run on the CPU; on a GPU use --quant none");
     }
     at::set_num_threads(options.threads > 0 ? options.threads : defaultThreadCount());
     report(0.0);
@@ -135,8 +134,10 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
     if (!quantization) {
         return quantization.error();
     }
+    const at::Device device =
+        options.device == Device::Cuda ? at::Device(at::kCUDA, 0) : at::Device(at::kCPU);
     Result<std::shared_ptr<const Model>> model =
-        Model::load(dir->configs.model, dir->weights, compute, quantization.value());
+        Model::load(dir->configs.model, dir->weights, compute, quantization.value(), device);
     if (!model) {
         return model.error();
     }

@@ -247,7 +247,7 @@ Result<std::vector<float>> Engine::logits(const Request& request, std::int64_t* 
         if (!logits) {
             return logits.error();
         }
-        const at::Tensor values = logits->to(at::kFloat).contiguous();
+        const at::Tensor values = logits->to(at::kCPU, at::kFloat).contiguous();
         if (vocab) {
             *vocab = values.size(1);
         }

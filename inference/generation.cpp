@@ -68,7 +68,7 @@ Result<GenerationOutput> decodeLoop(Session& session, const PromptInput& prompt,
     GenerationOutput output;
     std::vector<std::int64_t> context = prompt.ids;
     while (static_cast<std::int64_t>(output.tokens.size()) < options.maxNewTokens) {
-        const at::Tensor values = logits.contiguous();
+        const at::Tensor values = logits.to(at::kCPU).contiguous();
         const std::int64_t id =
             session.sampler().next(values.data_ptr<float>(), values.numel(), context);
         output.tokens.push_back(id);
@@ -143,7 +143,7 @@ Result<at::Tensor> forwardLogits(const Model& model, const PromptInput& prompt,
         return features.error();
     }
     KvCache cache;
-    cache.reset(model.config().text, model.scalarType(), length);
+    cache.reset(model.config().text, model.activationOptions(), length);
     return prefill(model, cache, prompt, features.value(), stop, options);
 }
 

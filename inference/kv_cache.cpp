@@ -6,18 +6,19 @@
 namespace inference {
 namespace {
 
-at::Tensor slotsOf(std::int64_t begin, std::int64_t end, std::int64_t size) {
-    return at::arange(begin, end, at::TensorOptions().dtype(at::kLong)).remainder_(size);
+at::Tensor slotsOf(std::int64_t begin, std::int64_t end, std::int64_t size, at::Device device) {
+    return at::arange(begin, end, at::TensorOptions().dtype(at::kLong).device(device))
+        .remainder_(size);
 }
 
 }  // namespace
 
-void KvCache::reset(const TextConfig& config, at::ScalarType dtype, std::int64_t capacity) {
+void KvCache::reset(const TextConfig& config, const at::TensorOptions& options,
+                    std::int64_t capacity) {
     assert(capacity > 0);
     m_window = config.slidingWindow;
     m_length = 0;
     m_layers.clear();
-    const auto options = at::TensorOptions().dtype(dtype);
     for (LayerType type : config.layerTypes) {
         Layer layer;
         layer.sliding = type == LayerType::Sliding;
@@ -106,13 +107,13 @@ KvCache::Keys KvCache::updateSliding(Layer& layer, const at::Tensor& k, const at
     Keys keys{k, v, start};
     const std::int64_t prior = std::min(start, m_window - 1);
     if (prior > 0) {
-        const at::Tensor slots = slotsOf(start - prior, start, size);
+        const at::Tensor slots = slotsOf(start - prior, start, size, layer.k.device());
         keys.k = at::cat({layer.k.index_select(1, slots), k}, 1);
         keys.v = at::cat({layer.v.index_select(1, slots), v}, 1);
         keys.keyStart = start - prior;
     }
     const std::int64_t kept = std::min(count, size);
-    const at::Tensor slots = slotsOf(end - kept, end, size);
+    const at::Tensor slots = slotsOf(end - kept, end, size, layer.k.device());
     layer.k.index_copy_(1, slots, k.narrow(1, count - kept, kept));
     layer.v.index_copy_(1, slots, v.narrow(1, count - kept, kept));
     return keys;

@@ -30,8 +30,9 @@ public:
         std::int64_t keyStart = 0;
     };
 
-    // Empties the cache and allocates storage for `capacity` positions (> 0).
-    void reset(const TextConfig& config, at::ScalarType dtype, std::int64_t capacity);
+    // Empties the cache and allocates storage for `capacity` positions (> 0) with `options`
+    // (the compute dtype, on the model's device).
+    void reset(const TextConfig& config, const at::TensorOptions& options, std::int64_t capacity);
 
     // Stores the chunk's k, v ([Hkv, L, D]) at positions [start, start + L) of `layer` and
     // returns what the chunk's queries attend to. Chunks must be consecutive: start equals

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "inference/decode_linear.h"
+#include "inference/device_path.h"
 
 namespace inference {
 namespace {
@@ -40,8 +41,10 @@ at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
 
 at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
                       std::optional<double> softcap) {
-    const bool kernels = head.isQuantized() ||
-                         (head.computeType() == at::kBFloat16 && hidden.size(0) == 1);
+    // Quantized matrices exist only on the CPU (Model::load refuses them elsewhere).
+    const bool kernels =
+        head.isQuantized() ||
+        (useCpuKernels(hidden) && head.computeType() == at::kBFloat16 && hidden.size(0) == 1);
     if (!kernels) {
         return computeLogits(hidden, head.dense(), softcap);
     }

@@ -21,16 +21,22 @@ Status checkPixels(const at::Tensor& pixels, const VisionConfig& vision) {
 
 Result<std::shared_ptr<const Model>> Model::load(
     const ModelConfig& config, const WeightLookup& lookup, std::shared_ptr<const void> storage,
-    ComputeType computeType, const std::optional<QuantizationSettings>& quantization) {
+    ComputeType computeType, const std::optional<QuantizationSettings>& quantization,
+    at::Device device) {
     if (quantization && computeType != ComputeType::BFloat16) {
         return makeError(ErrorCode::InvalidRequest,
                          "quantized weights run with bfloat16 activations; choose bfloat16");
     }
+    if (quantization && !device.is_cpu()) {
+        return makeError(ErrorCode::InvalidRequest,
+                         "int8 and int4 weights run on the CPU; on a GPU choose --quant none");
+    }
     std::shared_ptr<Model> model(new Model());
     model->m_config = config;
     model->m_computeType = computeType;
+    model->m_device = device;
     model->m_storage = std::move(storage);
-    WeightReader reader(lookup, scalarTypeOf(computeType));
+    WeightReader reader(lookup, scalarTypeOf(computeType), device);
     if (config.hasVision()) {
         model->m_vision = std::make_unique<VisionTower>(VisionTower::load(*config.vision, reader));
         model->m_projector = std::make_unique<Projector>(Projector::load(config, reader));
@@ -41,6 +47,7 @@ Result<std::shared_ptr<const Model>> Model::load(
         return reader.status().error();
     }
     model->m_ownedBytes = reader.copiedBytes();
+    model->m_deviceBytes = reader.deviceBytes();
     if (quantization) {
         if (Status status = model->quantize(lookup, *quantization); !status) {
             return status.error();
@@ -74,12 +81,12 @@ Status Model::quantize(const WeightLookup& lookup, const QuantizationSettings& s
 
 Result<std::shared_ptr<const Model>> Model::load(
     const ModelConfig& config, const ModelWeights& weights, ComputeType computeType,
-    const std::optional<QuantizationSettings>& quantization) {
+    const std::optional<QuantizationSettings>& quantization, at::Device device) {
     auto shared = std::make_shared<const ModelWeights>(weights);
     const WeightLookup lookup = [raw = shared.get()](const std::string& name) {
         return raw->find(name);
     };
-    return load(config, lookup, shared, computeType, quantization);
+    return load(config, lookup, shared, computeType, quantization, device);
 }
 
 Result<at::Tensor> Model::encodeImages(const at::Tensor& pixels, const StopFlag& stop,
@@ -92,13 +99,13 @@ Result<at::Tensor> Model::encodeImages(const at::Tensor& pixels, const StopFlag&
     }
     if (pixels.size(0) == 0) {
         return at::empty({0, m_config.mmTokensPerImage, m_config.text.hiddenSize},
-                         at::TensorOptions().dtype(scalarType()));
+                         activationOptions());
     }
     std::vector<at::Tensor> features;
     std::vector<at::Tensor> hidden;
     // One image at a time bounds the attention memory of a 4,096-patch image.
     for (std::int64_t i = 0; i < pixels.size(0); ++i) {
-        Result<at::Tensor> encoded = m_vision->forward(pixels[i], stop);
+        Result<at::Tensor> encoded = m_vision->forward(pixels[i].to(m_device), stop);
         if (!encoded) {
             return encoded.error();
         }

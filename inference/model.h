@@ -33,31 +33,43 @@ public:
     // Builds the model from the tensors `lookup` finds. Every tensor the config implies must be
     // present with the config's shape (MissingTensor / ShapeMismatch otherwise); a vision tower
     // and projector are loaded when config.hasVision().
-    // `quantization` (bf16 compute only, else InvalidRequest) quantizes the decoder.
+    // `quantization` (bf16 compute on the CPU only, else InvalidRequest) quantizes the
+    // decoder. On a device other than the CPU every weight is copied there once and the
+    // forward pass runs through libtorch's ops (device_path.h).
     static Result<std::shared_ptr<const Model>> load(
-        const ModelConfig& config, const WeightLookup& lookup,
-        std::shared_ptr<const void> storage, ComputeType computeType,
-        const std::optional<QuantizationSettings>& quantization = std::nullopt);
+        const ModelConfig& config, const WeightLookup& lookup, std::shared_ptr<const void> storage,
+        ComputeType computeType,
+        const std::optional<QuantizationSettings>& quantization = std::nullopt,
+        at::Device device = at::kCPU);
     // The same from a validated ModelWeights; the model keeps a copy (sharing the mapping).
     static Result<std::shared_ptr<const Model>> load(
         const ModelConfig& config, const ModelWeights& weights, ComputeType computeType,
-        const std::optional<QuantizationSettings>& quantization = std::nullopt);
+        const std::optional<QuantizationSettings>& quantization = std::nullopt,
+        at::Device device = at::kCPU);
 
-    // pixels: [N, 3, S, S] float32 (S = vision image_size). Returns the soft-token embeddings
-    // [N, mm_tokens_per_image, text hidden] in the compute dtype. `visionOut`, when given,
-    // receives the vision tower outputs [N, P*P, vision hidden]. InvalidRequest for a text-only
-    // model or a wrong pixel shape; Cancelled when `stop` is set.
+    // pixels: [N, 3, S, S] float32 on any device (S = vision image_size). Returns the soft-token
+    // embeddings [N, mm_tokens_per_image, text hidden] in the compute dtype. `visionOut`, when
+    // given, receives the vision tower outputs [N, P*P, vision hidden]. InvalidRequest for a
+    // text-only model or a wrong pixel shape; Cancelled when `stop` is set.
     Result<at::Tensor> encodeImages(const at::Tensor& pixels, const StopFlag& stop,
                                     at::Tensor* visionOut = nullptr) const;
 
     const ModelConfig& config() const { return m_config; }
     ComputeType computeType() const { return m_computeType; }
     at::ScalarType scalarType() const { return scalarTypeOf(m_computeType); }
+    // Where the weights live and the forward pass runs.
+    at::Device device() const { return m_device; }
+    // Options for activations and caches: the compute dtype on the model's device.
+    at::TensorOptions activationOptions() const {
+        return at::TensorOptions().dtype(scalarType()).device(m_device);
+    }
     const TextDecoder& decoder() const { return m_decoder; }
     bool hasVision() const { return m_vision != nullptr; }
-    // Bytes of weight copies this model owns (0 when every weight is used in place),
+    // Bytes of host weight copies this model owns (0 when every weight is used in place),
     // quantized matrices included.
     std::uint64_t ownedWeightBytes() const { return m_ownedBytes; }
+    // Bytes of weights held in the memory of a non-CPU device.
+    std::uint64_t deviceWeightBytes() const { return m_deviceBytes; }
     // The quantized matrices, or null for a model without quantization.
     const QuantizedStore* quantizedStore() const { return m_quantized.get(); }
 
@@ -67,12 +79,14 @@ private:
 
     ModelConfig m_config;
     ComputeType m_computeType = ComputeType::BFloat16;
+    at::Device m_device = at::kCPU;
     std::shared_ptr<const void> m_storage;
     std::unique_ptr<VisionTower> m_vision;
     std::unique_ptr<Projector> m_projector;
     TextDecoder m_decoder;
     std::shared_ptr<QuantizedStore> m_quantized;
     std::uint64_t m_ownedBytes = 0;
+    std::uint64_t m_deviceBytes = 0;
 };
 
 }  // namespace inference

@@ -30,7 +30,8 @@ at::Tensor embedChunk(const TextDecoder& decoder, const PromptInput& prompt,
     }
     if (!rows.empty()) {
         const auto count = static_cast<std::int64_t>(rows.size());
-        embeddings.index_copy_(0, at::tensor(rows, at::kLong), features.narrow(0, cursor, count));
+        embeddings.index_copy_(0, at::tensor(rows, at::kLong).to(embeddings.device()),
+                               features.narrow(0, cursor, count));
         cursor += count;
     }
     return embeddings;

@@ -4,6 +4,7 @@
 
 #include <ATen/Parallel.h>
 
+#include "inference/device_path.h"
 #include "inference/kernels/bf16_elementwise.h"
 
 namespace inference {
@@ -31,7 +32,7 @@ at::Tensor rmsNormKernel(const at::Tensor& x, const at::Tensor& onePlusWeight, d
 }  // namespace
 
 at::Tensor gemmaRmsNorm(const at::Tensor& x, const at::Tensor& onePlusWeight, double eps) {
-    if (x.device().is_cpu() && x.scalar_type() == at::kBFloat16 &&
+    if (useCpuKernels(x) && x.scalar_type() == at::kBFloat16 &&
         onePlusWeight.scalar_type() == at::kFloat && onePlusWeight.is_contiguous() &&
         x.numel() > 0 && onePlusWeight.numel() == x.size(-1)) {
         return rmsNormKernel(x, onePlusWeight, eps);

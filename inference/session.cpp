@@ -15,7 +15,7 @@ double GenerationStats::decodeTokensPerSecond() const {
 Session::Session(std::shared_ptr<const Model> model) : m_model(std::move(model)) {}
 
 void Session::reset(std::int64_t capacity, const SamplingParams& sampling) {
-    m_cache.reset(m_model->config().text, m_model->scalarType(), capacity);
+    m_cache.reset(m_model->config().text, m_model->activationOptions(), capacity);
     if (kernelDecodeSupported(*m_model)) {
         m_workspace.reserve(*m_model, capacity);
     }

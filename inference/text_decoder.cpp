@@ -14,14 +14,15 @@ TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
     TextDecoder decoder;
     decoder.m_config = text;
     decoder.m_computeType = reader.computeType();
+    decoder.m_device = reader.device();
     // transformers keeps sqrt(hidden) as a float32 buffer and casts it to the weight dtype.
     decoder.m_embeddingScale =
         at::scalar_tensor(std::sqrt(static_cast<double>(text.hiddenSize)), at::kFloat)
             .to(decoder.m_computeType)
             .to(at::kFloat)
             .item<float>();
-    decoder.m_embedding = LinearWeight(
-        reader.compute("text.embed_tokens.weight", {text.vocabSize, text.hiddenSize}));
+    decoder.m_embedding =
+        LinearWeight(reader.compute("text.embed_tokens.weight", {text.vocabSize, text.hiddenSize}));
     decoder.m_head = decoder.m_embedding;
     // As in transformers, tie_word_embeddings wins over a stored lm_head copy.
     if (!text.tieWordEmbeddings && reader.contains("lm_head.weight")) {
@@ -43,7 +44,9 @@ TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
 
 at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
     const at::Tensor scale = at::scalar_tensor(embeddingScale(), at::kFloat).to(m_computeType);
-    return m_embedding.gatherRows(ids) * scale;
+    const at::Tensor rows = m_embedding.isQuantized() ? m_embedding.gatherRows(ids)
+                                                      : m_embedding.gatherRows(ids.to(m_device));
+    return rows * scale.to(m_device);
 }
 
 std::vector<std::pair<std::string, LinearWeight*>> TextDecoder::projections() {
@@ -73,12 +76,14 @@ ChunkContext TextDecoder::makeChunk(std::int64_t start, std::int64_t length,
     chunk.blocks = &blocks;
     chunk.stop = &stop;
     const at::ScalarType type = computeType();
+    // The tables are computed in float32 on the CPU (as transformers computes them) and moved
+    // once per chunk.
     auto [localCos, localSin] = m_localRope.table(start, length);
     auto [globalCos, globalSin] = m_globalRope.table(start, length);
-    chunk.localCos = localCos.to(type);
-    chunk.localSin = localSin.to(type);
-    chunk.globalCos = globalCos.to(type);
-    chunk.globalSin = globalSin.to(type);
+    chunk.localCos = localCos.to(m_device, type);
+    chunk.localSin = localSin.to(m_device, type);
+    chunk.globalCos = globalCos.to(m_device, type);
+    chunk.globalSin = globalSin.to(m_device, type);
     return chunk;
 }
 

@@ -35,8 +35,9 @@ public:
     static TextDecoder load(const ModelConfig& config, WeightReader& reader,
                             bool applyFinalSoftcap);
 
-    // ids: [L] int64 -> [L, hidden] embeddings times sqrt(hidden) held in the compute dtype
-    // (exact in float32, rounded to bf16 in bf16, as transformers does).
+    // ids: [L] int64 on any device -> [L, hidden] on the weights' device embeddings times
+    // sqrt(hidden) held in the compute dtype (exact in float32, rounded to bf16 in bf16, as
+    // transformers does).
     at::Tensor embed(const at::Tensor& ids) const;
 
     // Runs every layer over a chunk at positions [start, start + L) and returns the output of
@@ -73,11 +74,12 @@ private:
 
     TextConfig m_config;
     at::ScalarType m_computeType = at::kBFloat16;
+    at::Device m_device = at::kCPU;  // where the weights are
     float m_embeddingScale = 1.0f;
     LinearWeight m_embedding;  // [vocab, hidden]
     LinearWeight m_head;       // the embedding when tied
     bool m_headTied = true;
-    at::Tensor m_finalNorm;    // 1 + w, float32
+    at::Tensor m_finalNorm;  // 1 + w, float32
     std::optional<double> m_finalSoftcap;
     std::vector<DecoderLayer> m_layers;
     RotaryEmbedding m_localRope;

@@ -8,6 +8,7 @@
 
 #include "inference/activations.h"
 #include "inference/attention.h"
+#include "inference/device_path.h"
 #include "inference/kernels/bf16_elementwise.h"
 
 namespace inference {
@@ -21,7 +22,7 @@ constexpr std::int64_t kNormGrainValues = 1 << 15;  // values per task: ~10 micr
 at::Tensor layerNorm(const at::Tensor& x, const at::Tensor& weight, const at::Tensor& bias,
                      double eps) {
     const std::int64_t cols = x.size(-1);
-    if (!x.device().is_cpu() || x.scalar_type() != at::kBFloat16 || x.numel() == 0) {
+    if (!useCpuKernels(x) || x.scalar_type() != at::kBFloat16 || x.numel() == 0) {
         return at::layer_norm(x, {cols}, weight, bias, eps);
     }
     at::Tensor out = x.contiguous().clone();

@@ -44,8 +44,8 @@ Result<at::Tensor> tensorFromView(const TensorView& view) {
     return tensor;
 }
 
-WeightReader::WeightReader(WeightLookup lookup, at::ScalarType computeType)
-    : m_lookup(std::move(lookup)), m_computeType(computeType) {}
+WeightReader::WeightReader(WeightLookup lookup, at::ScalarType computeType, at::Device device)
+    : m_lookup(std::move(lookup)), m_computeType(computeType), m_device(device) {}
 
 bool WeightReader::contains(const std::string& name) const {
     return m_lookup(name) != nullptr;
@@ -79,6 +79,12 @@ at::Tensor WeightReader::read(const std::string& name, const std::vector<std::in
         fail(tensor.error());
         return {};
     }
+    if (!m_device.is_cpu()) {
+        // One copy straight from the mapping to the device (converted there).
+        at::Tensor onDevice = tensor->to(m_device, type);
+        m_deviceBytes += onDevice.nbytes();
+        return onDevice;
+    }
     if (tensor->scalar_type() == type) {
         if (tensor->data_ptr() != static_cast<const void*>(view->data)) {
             m_copiedBytes += tensor->nbytes();
@@ -107,7 +113,9 @@ at::Tensor WeightReader::normPlusOne(const std::string& name,
     }
     // Always a fresh float32 tensor: (1 + w) must be formed in float32 (spec §4.2).
     at::Tensor onePlus = weight.add(1.0);
-    m_copiedBytes = before + onePlus.nbytes();
+    if (m_device.is_cpu()) {
+        m_copiedBytes = before + onePlus.nbytes();
+    }
     return onePlus;
 }
 

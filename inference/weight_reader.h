@@ -35,7 +35,9 @@ Result<at::Tensor> tensorFromView(const TensorView& view);
 // returns an undefined tensor.
 class WeightReader {
 public:
-    WeightReader(WeightLookup lookup, at::ScalarType computeType);
+    // Tensors are returned on `device`: views of the mapping on the CPU, device copies
+    // elsewhere.
+    WeightReader(WeightLookup lookup, at::ScalarType computeType, at::Device device = at::kCPU);
 
     // A matrix or vector in the compute dtype: zero-copy when the checkpoint already has it.
     at::Tensor compute(const std::string& name, const std::vector<std::int64_t>& shape);
@@ -47,9 +49,13 @@ public:
     bool contains(const std::string& name) const;
 
     at::ScalarType computeType() const { return m_computeType; }
+    at::Device device() const { return m_device; }
     const Status& status() const { return m_status; }
-    // Bytes of the copies made so far (converted weights); zero-copy views count nothing.
+    // Bytes of the host copies made so far (converted weights); zero-copy views and device
+    // copies count nothing.
     std::uint64_t copiedBytes() const { return m_copiedBytes; }
+    // Bytes copied to a non-CPU device.
+    std::uint64_t deviceBytes() const { return m_deviceBytes; }
 
 private:
     at::Tensor read(const std::string& name, const std::vector<std::int64_t>& shape,
@@ -58,8 +64,10 @@ private:
 
     WeightLookup m_lookup;
     at::ScalarType m_computeType;
+    at::Device m_device;
     Status m_status;
     std::uint64_t m_copiedBytes = 0;
+    std::uint64_t m_deviceBytes = 0;
 };
 
 }  // namespace inference

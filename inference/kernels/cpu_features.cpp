@@ -35,6 +35,16 @@ Isa bestOf(const CpuFeatures& f) {
     return f.avx512 ? Isa::Avx512 : f.avx2 ? Isa::Avx2 : Isa::Scalar;
 }
 
+bool kernelsFromEnvironment() {
+    const char* value = std::getenv("MEDGEMMA_CPU_KERNELS");
+    return !value || (std::strcmp(value, "off") != 0 && std::strcmp(value, "0") != 0);
+}
+
+std::atomic<bool>& kernelsSlot() {
+    static std::atomic<bool> enabled{kernelsFromEnvironment()};
+    return enabled;
+}
+
 std::atomic<int>& capSlot() {
     static std::atomic<int> cap{static_cast<int>(capFromEnvironment())};
     return cap;
@@ -59,6 +69,14 @@ bool activeBf16Dot() {
 
 void setIsaCap(Isa cap) {
     capSlot().store(static_cast<int>(cap), std::memory_order_relaxed);
+}
+
+bool cpuKernelsEnabled() {
+    return kernelsSlot().load(std::memory_order_relaxed);
+}
+
+void setCpuKernelsEnabled(bool enabled) {
+    kernelsSlot().store(enabled, std::memory_order_relaxed);
 }
 
 const char* isaName(Isa isa) {

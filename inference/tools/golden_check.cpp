@@ -4,8 +4,10 @@
 // For every case of GOLDEN_DIR/golden.json: the last three positions' logits against
 // logits_last3 (max |difference|), and the greedy continuation through the engine's KV-cache
 // generation path against the golden tokens. Prints one JSON line per case and a summary;
-// exits 0 when every case is within tolerance (1e-4 in float32; in bfloat16 the greedy tokens
-// are reported, not required).
+// exits 0 when every case is within tolerance: in float32 max |difference| <= 1e-4 and the
+// greedy tokens equal; in bfloat16 max |difference| <= 0.25 (the bound of test_bf16_forward,
+// about 2.5x the worst measured) and the greedy tokens reported, not required (bf16 rounding
+// flips near-tied random-weight logits).
 
 #include <cmath>
 #include <fstream>
@@ -20,6 +22,9 @@
 namespace {
 
 using nlohmann::json;
+
+constexpr double kFloat32Bound = 1e-4;
+constexpr double kBFloat16Bound = 0.25;
 
 struct Options {
     std::string checkpoint;
@@ -133,9 +138,11 @@ int main(int argc, char** argv) {
         json result = checkCase(**engine, c, options.golden);
         result["dtype"] = f32 ? "float32" : "bfloat16";
         result["device"] = (*engine)->info().device;
-        const bool caseOk = !result.contains("error") &&
-                            (!f32 || (result["max_abs_logit_diff"].get<double>() <= 1e-4 &&
-                                      result["greedy_equal"].get<bool>()));
+        const bool caseOk =
+            !result.contains("error") &&
+            (f32 ? result["max_abs_logit_diff"].get<double>() <= kFloat32Bound &&
+                       result["greedy_equal"].get<bool>()
+                 : result["max_abs_logit_diff"].get<double>() <= kBFloat16Bound);
         result["ok"] = caseOk;
         ok = ok && caseOk;
         std::cout << result.dump() << "\n";
