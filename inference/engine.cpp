@@ -148,6 +148,9 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
     const std::int64_t context =
         contextLimitForMemory(dir->configs.model.text, element, availableMemoryBytes());
     impl->info = makeInfo(options, dir.value(), impl->tokenizer, context);
+    for (const MemoryRegion& region : impl->model->decoder().decodeRegions()) {
+        impl->info.decodeBytesPerToken += region.bytes;
+    }
     impl->loadSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     report(1.0);
     return impl;

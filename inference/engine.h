@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "inference/chat_template_types.h"
+#include "inference/memory_bandwidth.h"
 #include "inference/result.h"
 #include "inference/sampler.h"
 
@@ -64,6 +65,9 @@ struct ModelInfo {
     std::string precision;            // "bfloat16" / "float32"
     std::string quantization;         // "none", "int8" or "int4 g64" (group size)
     std::string device;               // "cpu" / "cuda"
+    // Weight bytes a decode step reads on the CPU (decoder matrices and head, as stored; 0 on
+    // another device): with the machine's read bandwidth, the floor of decode speed.
+    std::uint64_t decodeBytesPerToken = 0;
 };
 
 // An image as the application prepared it (padded, windowed): 8-bit, 1, 3 or 4 channels,
@@ -163,6 +167,11 @@ public:
     // implementations); `vocab` receives the row length.
     Result<std::vector<float>> logits(const Request& request, std::int64_t* vocab,
                                       const std::atomic<bool>& stop);
+
+    // Reads the weights a decode step reads, with the engine's compute threads, and reports
+    // the best of `passes` (memory_bandwidth.h): the decode floor on this machine now. Empty
+    // (bytes 0) on a device other than the CPU. Waits for a running request.
+    ReadBandwidth measureDecodeReadBandwidth(int passes = 3) const;
 
     struct Impl;  // opaque: the implementation's state
 

@@ -256,4 +256,10 @@ Result<std::vector<float>> Engine::logits(const Request& request, std::int64_t* 
     });
 }
 
+ReadBandwidth Engine::measureDecodeReadBandwidth(int passes) const {
+    std::lock_guard<std::mutex> lock(m_impl->mutex);
+    return measureReadBandwidth(m_impl->model->decoder().decodeRegions(),
+                                m_impl->options.threads, passes);
+}
+
 }  // namespace inference

@@ -21,6 +21,17 @@ std::int64_t LinearWeight::cols() const {
     return m_quantized ? m_quant.shape.cols : m_dense.size(1);
 }
 
+void LinearWeight::appendStreamedRegions(std::vector<MemoryRegion>& regions) const {
+    if (m_quantized) {
+        regions.push_back({m_quant.data, m_quant.shape.dataBytes()});
+        regions.push_back({static_cast<const std::uint8_t*>(m_quant.parameters),
+                           m_quant.shape.parameterBytes()});
+    } else if (m_dense.defined() && m_dense.device().is_cpu()) {
+        regions.push_back({static_cast<const std::uint8_t*>(m_dense.data_ptr()),
+                           std::uint64_t(m_dense.nbytes())});
+    }
+}
+
 at::Tensor LinearWeight::forward(const at::Tensor& x) const {
     return m_quantized ? forwardQuantized(x) : at::linear(x, m_dense);
 }

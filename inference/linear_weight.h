@@ -13,7 +13,10 @@
 
 #include <ATen/ATen.h>
 
+#include <vector>
+
 #include "inference/kernels/quant_format.h"
+#include "inference/memory_bandwidth.h"
 
 namespace inference {
 
@@ -34,6 +37,9 @@ public:
     at::ScalarType computeType() const { return m_computeType; }
     const at::Tensor& dense() const { return m_dense; }  // undefined when quantized
     const kernels::QuantMatrix& quant() const { return m_quant; }
+    // The memory a matrix-vector product reads: the dense elements, or the quantized values
+    // and their scales (appended to `regions`; nothing for a matrix off the CPU).
+    void appendStreamedRegions(std::vector<MemoryRegion>& regions) const;
 
     // x: [L, cols] in the compute dtype -> [L, rows] in the compute dtype.
     at::Tensor forward(const at::Tensor& x) const;

@@ -106,6 +106,18 @@ Result<at::Tensor> TextDecoder::forward(at::Tensor hidden, std::int64_t start,
     return gemmaRmsNorm(hidden, m_finalNorm, m_config.rmsNormEps);
 }
 
+std::vector<MemoryRegion> TextDecoder::decodeRegions() const {
+    std::vector<MemoryRegion> regions;
+    for (const DecoderLayer& layer : m_layers) {
+        const DecoderLayerWeights& w = layer.weights();
+        for (const LinearWeight* m : {&w.q, &w.k, &w.v, &w.o, &w.gate, &w.up, &w.down}) {
+            m->appendStreamedRegions(regions);
+        }
+    }
+    m_head.appendStreamedRegions(regions);
+    return regions;
+}
+
 at::Tensor TextDecoder::logits(const at::Tensor& normed) const {
     return headLogits(normed, m_head, m_finalSoftcap);
 }

@@ -48,6 +48,10 @@ public:
                                KvCache& cache, const StopFlag& stop,
                                const LayerObserver* observer = nullptr) const;
 
+    // The weight memory one decode step reads: every layer's seven matrices and the head (the
+    // embedding contributes one row, left out). Empty for weights off the CPU.
+    std::vector<MemoryRegion> decodeRegions() const;
+
     // normed: [M, hidden] -> [M, vocab] float32 logits (lm_head.h).
     at::Tensor logits(const at::Tensor& normed) const;
 

@@ -37,7 +37,10 @@ constexpr const char* kUsage =
     "repeated --repeat times; medians are reported, with every run in the JSON.\n"
     "With --json the output ends with one JSON line: load_s, peak_rss_mb, image_encode_s,\n"
     "prefill_tok_s, decode_tok_s, ttft_s, and the machine (cpu, cores, threads, libtorch\n"
-    "version, kernel ISA), device, dtype and quant.\n\n"
+    "version, kernel ISA), device, dtype and quant. On the CPU each run is followed by reading\n"
+    "the weights a decode step reads (best of 3 passes, same threads): the JSON adds\n"
+    "decode_bytes_per_token_mb, memory_read_gb_s, decode_floor_tok_s (the speed of merely\n"
+    "reading them) and decode_of_floor (decode speed over that floor, per run, median).\n\n"
     "--cancel then also measures cancellation: it raises the stop flag at 5 points spread across\n"
     "image encoding, across the prefill of the prompt and across decode steps, and adds to the\n"
     "JSON the worst and the median time from raising the flag to the request's return per phase:\n"
@@ -123,8 +126,20 @@ inference::Request textRequest(std::int64_t promptTokens, std::int64_t genTokens
 
 struct Runs {
     std::vector<double> imageEncode, ttft, prefill, decode;
+    std::vector<double> readBandwidth, decodeFloor, decodeOfFloor;  // CPU only
     std::uint64_t peakRss = 0;
 };
+
+// The decode floor beside the run just made, so both see the same machine load.
+void addDecodeFloor(const inference::Engine& engine, Runs& runs) {
+    const inference::ReadBandwidth read = engine.measureDecodeReadBandwidth();
+    if (read.bytes == 0) {
+        return;
+    }
+    runs.readBandwidth.push_back(read.bytesPerSecond / 1e9);
+    runs.decodeFloor.push_back(1.0 / read.seconds);
+    runs.decodeOfFloor.push_back(runs.decode.back() * read.seconds);
+}
 
 bool runOnce(inference::Engine& engine, std::int64_t promptTokens, std::int64_t genTokens,
              Runs& runs) {
@@ -146,6 +161,7 @@ bool runOnce(inference::Engine& engine, std::int64_t promptTokens, std::int64_t 
     runs.prefill.push_back(text->stats.prefillTokensPerSecond());
     runs.decode.push_back(text->stats.decodeTokensPerSecond());
     runs.peakRss = std::max(runs.peakRss, text->stats.peakResidentBytes);
+    addDecodeFloor(engine, runs);
     std::cerr << kPrefix << "run: image " << (runs.imageEncode.empty() ? 0.0 : runs.imageEncode.back())
               << " s, prefill " << runs.prefill.back() << " tok/s, decode " << runs.decode.back()
               << " tok/s\n";
@@ -179,7 +195,7 @@ nlohmann::json resultJson(const inference::Engine& engine, const inference::Load
     const auto& info = engine.info();
     const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
     const auto mb = [](std::uint64_t b) { return double(b) / (1024.0 * 1024.0); };
-    return {{"model", info.variant},
+    nlohmann::json result = {{"model", info.variant},
             {"load_s", loadSeconds},
             {"peak_rss_mb", mb(std::max(runs.peakRss, inference::peakResidentBytes()))},
             {"rss_after_load_mb", mb(rssAfterLoad)},
@@ -199,6 +215,15 @@ nlohmann::json resultJson(const inference::Engine& engine, const inference::Load
             {"dtype", info.precision},
             {"quant", info.quantization},
             {"date", today()}};
+    if (!runs.decodeFloor.empty()) {
+        result["decode_bytes_per_token_mb"] = mb(info.decodeBytesPerToken);
+        result["memory_read_gb_s"] = median(runs.readBandwidth);
+        result["decode_floor_tok_s"] = median(runs.decodeFloor);
+        result["decode_of_floor"] = median(runs.decodeOfFloor);
+        result["runs"]["memory_read_gb_s"] = runs.readBandwidth;
+        result["runs"]["decode_of_floor"] = runs.decodeOfFloor;
+    }
+    return result;
 }
 
 int run(const std::vector<std::string>& argv) {

@@ -60,6 +60,23 @@ with tempfile.TemporaryDirectory() as tmp:
     for field in ("cpu", "cores", "threads", "libtorch", "device", "dtype", "quant"):
         check(field in result, "bench JSON names the machine field " + field)
     check(result.get("threads") == 1, "bench honours --threads")
+    # The decode floor: the weights one step reads (every layer's seven matrices and the tied
+    # head, bf16) over the machine's measured read bandwidth.
+    with open(os.path.join(model, "config.json")) as f:
+        text = json.load(f)["text_config"]
+    h, m, d = text["hidden_size"], text["intermediate_size"], text["head_dim"]
+    q, kv = text["num_attention_heads"] * d, text["num_key_value_heads"] * d
+    per_layer = h * (q + 2 * kv) + q * h + 3 * h * m
+    step_bytes = 2 * (text["num_hidden_layers"] * per_layer + text["vocab_size"] * h)
+    check(abs(result.get("decode_bytes_per_token_mb", 0) * 1024 * 1024 - step_bytes) < 1,
+          "bench counts the bytes a decode step reads (%s MiB, expected %s)"
+          % (result.get("decode_bytes_per_token_mb"), step_bytes / 1048576))
+    check(result.get("memory_read_gb_s", 0) > 0, "bench measures the read bandwidth")
+    floor = result.get("memory_read_gb_s", 0) * 1e9 / step_bytes
+    check(abs(result.get("decode_floor_tok_s", 0) - floor) <= 1e-6 * floor,
+          "decode floor = bandwidth / bytes per token")
+    check(abs(result.get("decode_of_floor", 0) - result["decode_tok_s"] / floor) <= 1e-6,
+          "decode_of_floor = decode_tok_s / decode_floor_tok_s")
 
     cancel = run("bench", "--model", model, "--prompt-tokens", "16", "--gen-tokens", "8",
                  "--repeat", "1", "--threads", "1", "--cancel", "--json")
