@@ -109,7 +109,9 @@ at::Tensor attendBlock(const at::Tensor& qBlock, const at::Tensor& kBlock, const
 // Unmasked attention over many query rows (a SigLIP layer: 4,096 x 4,096 per head): one head
 // at a time, in blocks of rows whose bf16 score block stays cache-sized. Per head the matmuls
 // are plain 2-D products with keys pre-transposed once, which oneDNN runs near its bf16 peak,
-// unlike the batched products with a 72-wide inner dimension. Softmax runs in place.
+// unlike the batched products with a 72-wide inner dimension. Softmax runs in place. The
+// context is formed transposed, V^T S^T ([D, n]): with D = 72 as the row count oneDNN runs it
+// at ~850 GFLOP/s against ~710 for S V with 72 columns (2 threads).
 at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at::Tensor& v,
                          const AttentionParams& params) {
     const std::int64_t heads = scaled.size(0);
@@ -118,10 +120,10 @@ at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at
     const std::int64_t group = heads / k.size(0);
     const std::int64_t keys = k.size(1);
     const at::Tensor keysT = k.transpose(1, 2).contiguous();  // [Hkv, D, Lk]
-    const at::Tensor values = v.contiguous();
+    const at::Tensor valuesT = v.transpose(1, 2).contiguous();  // [Hkv, D, Lk]
     const std::int64_t blockRows = std::clamp<std::int64_t>(kBlockElements / keys, 16, rows);
     at::Tensor scores = at::empty({blockRows, keys}, scaled.options());
-    at::Tensor context = at::empty({blockRows, dim}, scaled.options());
+    at::Tensor contextT = at::empty({dim, blockRows}, scaled.options());
     at::Tensor out = at::empty({rows, heads * dim}, scaled.options());
     for (std::int64_t h = 0; h < heads; ++h) {
         for (std::int64_t r0 = 0; r0 < rows; r0 += blockRows) {
@@ -135,9 +137,9 @@ at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at
                 s.copy_(at::tanh(s.to(at::kFloat) / *params.softcap).mul_(*params.softcap));
             }
             softmaxRows(s);
-            at::Tensor c = context.narrow(0, 0, n);
-            at::mm_out(c, s, values[h / group]);
-            out.narrow(0, r0, n).narrow(1, h * dim, dim).copy_(c);
+            at::Tensor c = n == blockRows ? contextT : at::empty({dim, n}, scaled.options());
+            at::mm_out(c, valuesT[h / group], s.t());
+            out.narrow(0, r0, n).narrow(1, h * dim, dim).copy_(c.t());
         }
     }
     return out;

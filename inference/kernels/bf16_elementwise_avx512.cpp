@@ -53,11 +53,13 @@ MEDGEMMA_AVX512 void softmaxRowsBf16Avx512(bf16_t* data, std::int64_t rows, std:
         for (std::int64_t c = 0; c < cols; c += 16) {
             top = _mm512_mask_max_ps(top, maskFor(cols - c), top, widen(row + c, maskFor(cols - c)));
         }
-        const __m512 shift = _mm512_set1_ps(_mm512_reduce_max_ps(top));
+        // exp(x - max) = 2^(x log2(e) - max log2(e)): one fused multiply-add per element.
+        const __m512 log2e = _mm512_set1_ps(1.44269504088896341f);
+        const __m512 shift = _mm512_set1_ps(-_mm512_reduce_max_ps(top) * 1.44269504088896341f);
         __m512 sum = _mm512_setzero_ps();
         for (std::int64_t c = 0; c < cols; c += 16) {
             const __mmask16 m = maskFor(cols - c);
-            const __m512 e = exp512(_mm512_sub_ps(widen(row + c, m), shift));
+            const __m512 e = exp2ForBf16(_mm512_fmadd_ps(widen(row + c, m), log2e, shift));
             sum = _mm512_mask_add_ps(sum, m, sum, e);
             if (stored) {
                 _mm512_mask_storeu_ps(scratch + c, m, e);
@@ -67,7 +69,7 @@ MEDGEMMA_AVX512 void softmaxRowsBf16Avx512(bf16_t* data, std::int64_t rows, std:
         for (std::int64_t c = 0; c < cols; c += 16) {
             const __mmask16 m = maskFor(cols - c);
             const __m512 e = stored ? _mm512_maskz_loadu_ps(m, scratch + c)
-                                    : exp512(_mm512_sub_ps(widen(row + c, m), shift));
+                                    : exp2ForBf16(_mm512_fmadd_ps(widen(row + c, m), log2e, shift));
             narrow(row + c, _mm512_mul_ps(e, inverse), m);
         }
     }
