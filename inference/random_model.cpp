@@ -73,13 +73,23 @@ std::vector<Shard> planShards(const ModelConfig& config, std::uint64_t shardByte
     return shards;
 }
 
+// One of a text layer's seven projection matrices ("text.layers.N.mlp.up_proj.weight").
+bool isDecoderMatrix(const std::string& canonical) {
+    if (canonical.rfind("text.layers.", 0) != 0) {
+        return false;
+    }
+    const std::string end = "_proj.weight";
+    return canonical.size() > end.size() &&
+           canonical.compare(canonical.size() - end.size(), end.size(), end) == 0;
+}
+
 std::string shardName(std::size_t index, std::size_t count) {
     char name[64];
     std::snprintf(name, sizeof name, "model-%05zu-of-%05zu.safetensors", index + 1, count);
     return name;
 }
 
-Status writeShard(const fs::path& path, const Shard& shard, std::uint64_t seed,
+Status writeShard(const fs::path& path, const Shard& shard, const RandomModelOptions& options,
                   const ModelConfig& config, const std::function<void(std::uint64_t)>& wrote) {
     Result<SafetensorsWriter> writer =
         SafetensorsWriter::create(path.string(), shard.specs, {{"format", "pt"}});
@@ -88,7 +98,14 @@ Status writeShard(const fs::path& path, const Shard& shard, std::uint64_t seed,
     }
     std::vector<kernels::bf16_t> buffer(std::size_t(1) << 22);
     for (std::size_t i = 0; i < shard.specs.size(); ++i) {
-        RandomTensor values(seed, shard.canonical[i], randomScale(shard.canonical[i],
+        if (options.sparseDecoderMatrices && isDecoderMatrix(shard.canonical[i])) {
+            if (Status s = writer->appendZeros(shard.specs[i].byteSize()); !s) {
+                return s;
+            }
+            wrote(shard.specs[i].byteSize());
+            continue;
+        }
+        RandomTensor values(options.seed, shard.canonical[i], randomScale(shard.canonical[i],
                                                                   shard.specs[i].shape, config));
         std::uint64_t left = shard.specs[i].byteSize() / 2;
         while (left > 0) {
@@ -178,7 +195,7 @@ Status writeRandomModel(const RandomModelOptions& options) {
     nlohmann::ordered_json weightMap = nlohmann::ordered_json::object();
     for (std::size_t i = 0; i < shards.size(); ++i) {
         const std::string name = shardName(i, shards.size());
-        if (Status s = writeShard(dir / name, shards[i], options.seed, *config, wrote); !s) {
+        if (Status s = writeShard(dir / name, shards[i], options, *config, wrote); !s) {
             return s;
         }
         for (const TensorSpec& spec : shards[i].specs) {

@@ -1,5 +1,7 @@
 #include "inference/safetensors_writer.h"
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 namespace inference {
@@ -61,12 +63,14 @@ Result<SafetensorsWriter> SafetensorsWriter::create(
     for (const TensorSpec& t : tensors) {
         writer.m_expected += t.byteSize();
     }
+    writer.m_dataStart = 8 + header.size();
     return writer;
 }
 
 SafetensorsWriter::SafetensorsWriter(SafetensorsWriter&& other) noexcept
     : m_file(other.m_file),
       m_path(std::move(other.m_path)),
+      m_dataStart(other.m_dataStart),
       m_expected(other.m_expected),
       m_written(other.m_written) {
     other.m_file = nullptr;
@@ -92,12 +96,29 @@ Status SafetensorsWriter::append(const void* data, std::size_t bytes) {
     return {};
 }
 
+Status SafetensorsWriter::appendZeros(std::uint64_t bytes) {
+    if (!m_file) {
+        return writeError(m_path, "the file is closed");
+    }
+    if (m_written + bytes > m_expected) {
+        return makeError(ErrorCode::Internal, m_path + ": more tensor data than announced");
+    }
+    if (bytes > 0 && ::fseeko(m_file, off_t(bytes), SEEK_CUR) != 0) {
+        return writeError(m_path, "the file cannot be extended");
+    }
+    m_written += bytes;
+    return {};
+}
+
 Status SafetensorsWriter::finish() {
     if (!m_file) {
         return writeError(m_path, "the file is closed");
     }
     const bool complete = m_written == m_expected;
-    const bool closed = std::fclose(m_file) == 0;
+    // A file that ends in zeros skipped by appendZeros() gets its length here.
+    const bool sized = std::fflush(m_file) == 0 &&
+                       ::ftruncate(::fileno(m_file), off_t(m_dataStart + m_written)) == 0;
+    const bool closed = std::fclose(m_file) == 0 && sized;
     m_file = nullptr;
     if (!complete) {
         return makeError(ErrorCode::Internal, m_path + ": tensor data is incomplete");

@@ -35,12 +35,15 @@ public:
     ~SafetensorsWriter();
 
     Status append(const void* data, std::size_t bytes);
+    // `bytes` of zeros as a hole in the file (a sparse file takes no disk space for them).
+    Status appendZeros(std::uint64_t bytes);
     Status finish();
 
 private:
     SafetensorsWriter() = default;
     std::FILE* m_file = nullptr;
     std::string m_path;
+    std::uint64_t m_dataStart = 0;  // bytes of the length field and header
     std::uint64_t m_expected = 0;
     std::uint64_t m_written = 0;
 };
