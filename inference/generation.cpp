@@ -15,6 +15,14 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
+// Work queued on a GPU finishes asynchronously; reading one value back waits for it, so that a
+// phase's time is the phase's and not the next one's.
+void waitForDevice(const at::Tensor& t) {
+    if (t.defined() && !t.device().is_cpu() && t.numel() > 0) {
+        (void)t.flatten()[0].item<float>();
+    }
+}
+
 Status checkContext(const Model& model, const PromptInput& prompt,
                     const GenerationOptions& options) {
     const std::int64_t limit =
@@ -47,6 +55,7 @@ Result<at::Tensor> runPrompt(Session& session, const PromptInput& prompt,
     if (!features) {
         return features.error();
     }
+    waitForDevice(features.value());
     stats.images = prompt.pixelValues.defined() ? prompt.pixelValues.size(0) : 0;
     stats.imageEncodeSeconds = secondsSince(start);
     start = Clock::now();

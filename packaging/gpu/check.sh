@@ -1,0 +1,69 @@
+#!/bin/bash
+# The GPU checks of the engine, in one run on a machine with an NVIDIA GPU and PyTorch (CUDA)
+# but none of the application's other libraries. Builds inference/ alone against the libtorch
+# bundled in that PyTorch (-DMEDGEMMA_INFERENCE_ONLY=ON) and writes under $OUT (default
+# ./gpu-results):
+#   golden-*.jsonl     the fixture goldens on CUDA: float32 (max |logit diff| <= 1e-4 and the
+#                      greedy tokens equal) and bfloat16 (<= 0.25), exactly as on the CPU;
+#   transformers.jsonl transformers' own logits for the same fixture cases on this GPU against
+#                      the stored goldens (the authoritative reference: ours = goldens = theirs);
+#   bench-*.json       medgemma-engine-bench on a random 4B checkpoint with the real shapes
+#                      (bf16, CUDA), and transformers' generate on the same checkpoint and card;
+#   machine.txt        nvidia-smi, torch and compiler versions.
+# Usage:
+#   packaging/gpu/check.sh prepare   here: copies the nlohmann-json headers and CMake files into
+#                                    .gpu/ (git-ignored), which the GPU run must carry
+#   packaging/gpu/check.sh run       on the GPU machine, from the repository root
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+deps="$root/.gpu/deps"
+
+prepare() {
+    mkdir -p "$deps/include" "$deps/share/cmake"
+    cp -r /usr/include/nlohmann "$deps/include/"
+    cp -r /usr/share/cmake/nlohmann_json "$deps/share/cmake/"
+    grep -qx '/.gpu/' "$root/.git/info/exclude" 2>/dev/null || echo '/.gpu/' >>"$root/.git/info/exclude"
+    echo "prepared $deps; carry .gpu on the GPU run"
+}
+
+run() {
+    local out=${OUT:-$root/gpu-results}
+    mkdir -p "$out"
+    local torch_prefix
+    torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+    {
+        nvidia-smi || true
+        python3 -c 'import torch, transformers; print("torch", torch.__version__, "cuda", torch.version.cuda, "transformers", transformers.__version__)'
+        c++ --version | head -1
+        nproc
+    } >"$out/machine.txt" 2>&1
+    cmake -S "$root" -B "$root/build-gpu" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DMEDGEMMA_INFERENCE_ONLY=ON -DMEDGEMMA_BUILD_TESTS=OFF \
+        -DCMAKE_PREFIX_PATH="$torch_prefix;$deps" >"$out/build.log" 2>&1
+    cmake --build "$root/build-gpu" --target medgemma-golden-check medgemma-engine-bench \
+        >>"$out/build.log" 2>&1
+    local bin="$root/build-gpu/inference"
+    local status=0
+    for fixture in tiny-medgemma tiny-medgemma-b; do
+        for dtype in float32 bfloat16; do
+            "$bin/medgemma-golden-check" "$root/tests/fixtures/$fixture" \
+                "$root/tests/fixtures/$fixture-golden" --dtype "$dtype" --device cuda \
+                >"$out/golden-$fixture-$dtype.jsonl" 2>&1 || status=1
+        done
+    done
+    python3 "$root/packaging/gpu/transformers_check.py" goldens "$root/tests/fixtures" \
+        >"$out/transformers.jsonl" 2>&1 || status=1
+    local model=/tmp/medgemma-4b-random
+    "$bin/medgemma-engine-bench" --model "$model" --make-random medgemma-4b-it --device cuda \
+        --repeat 5 >"$out/bench-ours-cuda-bf16.json" 2>"$out/bench-ours.log" || status=1
+    python3 "$root/packaging/gpu/transformers_check.py" bench "$model" \
+        >"$out/bench-transformers-cuda-bf16.json" 2>"$out/bench-transformers.log" || status=1
+    echo "results in $out (status $status)"
+    return $status
+}
+
+case "${1:-}" in
+    prepare) prepare ;;
+    run) run ;;
+    *) sed -n '2,21p' "$0"; exit 2 ;;
+esac
