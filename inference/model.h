@@ -2,9 +2,9 @@
 // Internal (libtorch): a loaded Gemma 3 / MedGemma model — vision tower, projector and text
 // decoder built from canonical weights — plus image encoding.
 //
-// Ownership: in bf16 mode the weights that are bf16 in the checkpoint are used in place
-// (non-owning views of the mapping); `storage` keeps that mapping alive for the model's
-// lifetime. Float32 mode (or other checkpoint dtypes) holds converted copies. With
+// Ownership: in bf16 mode on the CPU the weights that are bf16 in the checkpoint are used in
+// place (non-owning views of the mapping); `storage` keeps that mapping alive for the model's
+// lifetime. On another device the model holds device copies and releases the mapping. Float32 mode (or other checkpoint dtypes) holds converted copies. With
 // quantization, the text decoder's projections, embedding and head are quantized copies held by
 // a QuantizedStore (bf16 compute only); the vision tower and projector stay bf16.
 // Thread-safety: immutable after load (thread-compatible): any number of threads may run
