@@ -26,6 +26,14 @@ std::string cpuModel() {
     return "unknown";
 }
 
+// The 1-minute load average: other work on the machine moves every figure.
+double loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    double value = 0.0;
+    in >> value;
+    return value;
+}
+
 std::string today() {
     const std::time_t now = std::time(nullptr);
     char text[32];
@@ -144,6 +152,7 @@ std::string benchReportJson(const Engine& engine, const LoadOptions& options, do
                              {"device", info.device},
                              {"dtype", info.precision},
                              {"quant", info.quantization},
+                             {"load_average", loadAverage()},
                              {"date", today()}};
     if (!runs.decodeFloor.empty()) {
         result["decode_bytes_per_token_mb"] = mb(info.decodeBytesPerToken);

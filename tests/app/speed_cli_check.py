@@ -97,6 +97,11 @@ with tempfile.TemporaryDirectory() as tmp:
                                   "--gen-tokens", "4", "--repeat", "1", "--quant", quant,
                                   "--json"))
         check(str(quantized.get("quant", "")).startswith(quant), "bench --quant " + quant)
+        # A decode step reads the quantized matrices: int8 a little over half the bf16 bytes
+        # (per-row scales, padded tiles), int4 g64 a little over a quarter (group scales).
+        share = quantized.get("decode_bytes_per_token_mb", 0) / (step_bytes / 1048576)
+        low, high = (0.5, 0.6) if quant == "int8" else (0.25, 0.35)
+        check(low < share < high, "%s decode reads %.3f of the bf16 bytes" % (quant, share))
 
     plan = run("bench", "--plan", "--like", "medgemma-27b-it", "--context", "8192", "--json")
     check(plan.returncode == 0, "bench --plan exits 0")
