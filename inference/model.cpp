@@ -29,7 +29,8 @@ Result<std::shared_ptr<const Model>> Model::load(
     }
     if (quantization && !device.is_cpu()) {
         return makeError(ErrorCode::InvalidRequest,
-                         "int8 and int4 weights run on the CPU; on a GPU choose --quant none");
+                         "int8 and int4 weights run on the CPU only; on a GPU load the model "
+                         "without quantization");
     }
     std::shared_ptr<Model> model(new Model());
     model->m_config = config;
