@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "bench_cancel.h"
+#include "inference/bench_workload.h"
 
 namespace app::cli {
 namespace {
@@ -121,15 +122,6 @@ double worst(const std::vector<double>& values) {
     return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
 }
 
-double middle(std::vector<double> values) {
-    if (values.empty()) {
-        return 0.0;
-    }
-    std::sort(values.begin(), values.end());
-    const std::size_t half = values.size() / 2;
-    return values.size() % 2 == 1 ? values[half] : (values[half - 1] + values[half]) / 2.0;
-}
-
 }  // namespace
 
 bool measureCancelLatency(inference::Engine& engine, const CancelWorkload& workload,
@@ -153,7 +145,7 @@ nlohmann::json cancelLatencyJson(const CancelLatencies& latencies) {
     nlohmann::json json;
     const auto add = [&](const std::string& phase, const std::vector<double>& ms) {
         json["cancel_ms_" + phase] = worst(ms);
-        json["cancel_ms_" + phase + "_median"] = middle(ms);
+        json["cancel_ms_" + phase + "_median"] = inference::medianOf(ms);
     };
     add("encode", latencies.encodeMs);
     add("prefill", latencies.prefillMs);
