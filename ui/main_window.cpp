@@ -29,6 +29,7 @@
 #include "ui/common/recent_paths.h"
 #include "ui/common/settings_keys.h"
 #include "ui/common/theme.h"
+#include "ui/common/value_keys.h"
 #include "ui/drafting_service.h"
 #include "ui/help_dialogs.h"
 #include "ui/measure/annotation_store.h"
@@ -54,6 +55,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     m_cache = new FrameCache(768LL * 1024 * 1024, this);
     m_loader = new StudyLoader(this);
     m_actions = createWindowActions(this);
+    installValueKeyPriority(this);
     buildLayout();
     buildStatusBar();
     connectActions();

@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QTreeWidget>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void showsKnownHounsfieldValuesAfterKnownWindow();
     void dragChangesWindowLevel();
     void wheelAndKeysStepThroughSlices();
+    void arrowKeysBelongToAFocusedComboBox();
     void photographAndRadiographOpen();
     void draftingIsDisabledWithoutModel();
     void everyActionHasAShortcutOrMenu();
@@ -172,6 +174,28 @@ void TestMainWindow::wheelAndKeysStepThroughSlices() {
     QTRY_VERIFY(series->viewer()->hasImage());
     // Scrolling keeps the window the user chose.
     QCOMPARE(series->viewer()->window().center, before.center);
+}
+
+// Up/Down step through images, except while a combo box has the focus: then they choose in it
+// (the window's shortcuts would otherwise take the keys first).
+void TestMainWindow::arrowKeysBelongToAFocusedComboBox() {
+    selectModality(QStringLiteral("CT"));
+    SeriesViewer* series = m_window->seriesViewer();
+    series->setIndex(3);
+    QComboBox* box = m_window->promptPanel()->templateBox();
+    QVERIFY(box->isEnabled() && box->count() > 1);
+    box->setCurrentIndex(0);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    box->setFocus();
+    QTRY_VERIFY(box->hasFocus());
+    QTest::keyClick(box, Qt::Key_Down);
+    QCOMPARE(box->currentIndex(), 1);
+    QCOMPARE(series->index(), 3);
+    series->viewer()->setFocus();
+    QTRY_VERIFY(series->viewer()->hasFocus());
+    QTest::keyClick(series->viewer(), Qt::Key_Down);
+    QCOMPARE(series->index(), 4);
 }
 
 void TestMainWindow::photographAndRadiographOpen() {
