@@ -5,6 +5,7 @@
 
 #include <ATen/Parallel.h>
 
+#include "inference/cuda_driver.h"
 #include "inference/engine_impl.h"
 #include "inference/engine_variant.h"
 #include "inference/process_memory.h"
@@ -146,8 +147,12 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
     impl->session = std::make_unique<Session>(impl->model);
     impl->stopIds = stopIdsOf(dir->configs);
     const std::size_t element = compute == ComputeType::Float32 ? 4 : 2;
-    const std::int64_t context =
-        contextLimitForMemory(dir->configs.model.text, element, availableMemoryBytes());
+    // The KV cache lives where the model runs: free GPU memory (after the weights) for a model
+    // on the GPU, when the driver says; free RAM otherwise.
+    const std::optional<DeviceMemory> gpu =
+        device.is_cpu() ? std::nullopt : cudaDeviceMemory(device.index());
+    const std::int64_t context = contextLimitForMemory(
+        dir->configs.model.text, element, gpu ? gpu->freeBytes : availableMemoryBytes());
     impl->info = makeInfo(options, dir.value(), impl->tokenizer, context);
     for (const MemoryRegion& region : impl->model->decoder().decodeRegions()) {
         impl->info.decodeBytesPerToken += region.bytes;

@@ -11,6 +11,7 @@
 #include <QJsonObject>
 
 #include "app/core/model_memory.h"
+#include "inference/cuda_driver.h"
 #include "inference/engine.h"
 #include "inference/engine_variant.h"
 #include "inference/model_files.h"
@@ -164,6 +165,11 @@ ui::RuntimeFacts HfModelCatalog::runtime() const {
     ui::RuntimeFacts facts;
     facts.ramAvailable = inference::availableMemoryBytes();
     facts.cudaAvailable = inference::cudaAvailable();
+    if (facts.cudaAvailable) {
+        if (const auto gpu = inference::cudaDeviceMemory()) {
+            facts.vramFree = gpu->freeBytes;
+        }
+    }
     return facts;
 }
 

@@ -7,7 +7,9 @@
 #include <QFile>
 
 #include "common/model_fixture.h"
+#include "inference/cuda_driver.h"
 #include "inference/engine.h"
+#include "inference/runtime_info.h"
 
 using namespace inference;
 
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void impossibleRequestsFail();
     void damagedModelFolderFails_data();
     void damagedModelFolderFails();
+    void gpuRequestWithoutAGpu();
 
 private:
     QTemporaryDir m_dir;
@@ -245,4 +248,23 @@ void TestEngine::damagedModelFolderFails() {
 }
 
 QTEST_APPLESS_MAIN(TestEngine)
+// Without CUDA in this libtorch a GPU request is refused with a clear error, not a crash, and
+// the driver query answers "unknown" or a consistent pair of sizes.
+void TestEngine::gpuRequestWithoutAGpu() {
+    const std::optional<DeviceMemory> memory = cudaDeviceMemory();
+    if (memory) {
+        QVERIFY(memory->totalBytes > 0 && memory->freeBytes <= memory->totalBytes);
+    }
+    if (cudaAvailable()) {
+        QSKIP("this libtorch has CUDA and a device: the GPU path is checked by the golden tools");
+    }
+    LoadOptions options;
+    options.directory = m_dir.path().toStdString();
+    options.device = Device::Cuda;
+    auto engine = Engine::load(options);
+    QVERIFY(!engine);
+    QCOMPARE(engine.error().code, ErrorCode::DeviceUnavailable);
+    QVERIFY(describeError(engine.error()).find("use the CPU") != std::string::npos);
+}
+
 #include "test_engine.moc"
