@@ -4,10 +4,12 @@
 #include <atomic>
 #include <ctime>
 #include <fstream>
+#include <optional>
 #include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "inference/cuda_driver.h"
 #include "inference/kernels/cpu_features.h"
 #include "inference/process_memory.h"
 #include "inference/runtime_info.h"
@@ -154,6 +156,14 @@ std::string benchReportJson(const Engine& engine, const LoadOptions& options, do
                              {"quant", info.quantization},
                              {"load_average", loadAverage()},
                              {"date", today()}};
+    if (info.device != "cpu") {
+        // Used = total - free after the runs (libtorch's caching allocator keeps what the
+        // workload needed): the figure to hold against a card's size.
+        if (const std::optional<DeviceMemory> gpu = cudaDeviceMemory()) {
+            result["gpu_total_mb"] = mb(gpu->totalBytes);
+            result["gpu_used_mb"] = mb(gpu->totalBytes - gpu->freeBytes);
+        }
+    }
     if (!runs.decodeFloor.empty()) {
         result["decode_bytes_per_token_mb"] = mb(info.decodeBytesPerToken);
         result["memory_read_gb_s"] = medianOf(runs.readBandwidth);

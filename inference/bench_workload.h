@@ -41,7 +41,7 @@ double medianOf(std::vector<double> values);
 // prefill_tok_s, decode_tok_s, ttft_s, runs, the machine (cpu, cores, threads, libtorch,
 // kernel_isa), device, dtype, quant, load_average (1 minute, after the runs), date, and on
 // the CPU decode_bytes_per_token_mb, memory_read_gb_s, decode_floor_tok_s and
-// decode_of_floor. Serialized JSON text.
+// decode_of_floor, on a GPU gpu_total_mb and gpu_used_mb. Serialized JSON text.
 std::string benchReportJson(const Engine& engine, const LoadOptions& options, double loadSeconds,
                             std::uint64_t rssAfterLoad, const BenchRuns& runs);
 
