@@ -104,11 +104,6 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
         return makeError(ErrorCode::DeviceUnavailable,
                          "no CUDA device is available to this build; use the CPU");
     }
-    if (options.device == Device::Cuda && options.quantization != Quantization::None) {
-        return makeError(ErrorCode::InvalidRequest,
-                         "int8 and int4 weights run on the CPU only; on a GPU load the model "
-                         "without quantization");
-    }
     at::set_num_threads(options.threads > 0 ? options.threads : defaultThreadCount());
     report(0.0);
     Result<ModelDirectory> dir = openModelDirectory(options.directory);

@@ -13,12 +13,16 @@ LinearWeight::LinearWeight(at::Tensor dense)
 LinearWeight::LinearWeight(const kernels::QuantMatrix& matrix, at::ScalarType computeType)
     : m_quant(matrix), m_quantized(true), m_computeType(computeType) {}
 
+LinearWeight::LinearWeight(std::shared_ptr<const DeviceQuantMatrix> matrix,
+                           at::ScalarType computeType)
+    : m_deviceQuant(std::move(matrix)), m_computeType(computeType) {}
+
 std::int64_t LinearWeight::rows() const {
-    return m_quantized ? m_quant.shape.rows : m_dense.size(0);
+    return m_quantized ? m_quant.shape.rows : m_deviceQuant ? m_deviceQuant->rows() : m_dense.size(0);
 }
 
 std::int64_t LinearWeight::cols() const {
-    return m_quantized ? m_quant.shape.cols : m_dense.size(1);
+    return m_quantized ? m_quant.shape.cols : m_deviceQuant ? m_deviceQuant->cols() : m_dense.size(1);
 }
 
 void LinearWeight::appendStreamedRegions(std::vector<MemoryRegion>& regions) const {
@@ -33,6 +37,9 @@ void LinearWeight::appendStreamedRegions(std::vector<MemoryRegion>& regions) con
 }
 
 at::Tensor LinearWeight::forward(const at::Tensor& x) const {
+    if (m_deviceQuant) {
+        return m_deviceQuant->forward(x.to(m_computeType));
+    }
     return m_quantized ? forwardQuantized(x) : at::linear(x, m_dense);
 }
 
@@ -67,6 +74,9 @@ at::Tensor LinearWeight::forwardQuantized(const at::Tensor& x) const {
 }
 
 at::Tensor LinearWeight::gatherRows(const at::Tensor& ids) const {
+    if (m_deviceQuant) {
+        return m_deviceQuant->gatherRows(ids, m_computeType);
+    }
     if (!m_quantized) {
         return at::embedding(m_dense, ids);
     }

@@ -15,6 +15,9 @@
 
 #include <vector>
 
+#include <memory>
+
+#include "inference/device_quant.h"
 #include "inference/kernels/quant_format.h"
 #include "inference/memory_bandwidth.h"
 
@@ -29,9 +32,13 @@ public:
     explicit LinearWeight(at::Tensor dense);
     // A view of a quantized matrix; its memory must outlive this object.
     LinearWeight(const kernels::QuantMatrix& matrix, at::ScalarType computeType);
+    // A quantized matrix on a device without the CPU kernels (device_quant.h).
+    LinearWeight(std::shared_ptr<const DeviceQuantMatrix> matrix, at::ScalarType computeType);
 
-    bool defined() const { return m_quantized || m_dense.defined(); }
+    bool defined() const { return m_quantized || m_deviceQuant || m_dense.defined(); }
+    // Quantized in the CPU kernels' layout (quant()); false for a device-quantized matrix.
     bool isQuantized() const { return m_quantized; }
+    bool isDeviceQuantized() const { return m_deviceQuant != nullptr; }
     std::int64_t rows() const;
     std::int64_t cols() const;
     at::ScalarType computeType() const { return m_computeType; }
@@ -50,6 +57,7 @@ private:
     at::Tensor forwardQuantized(const at::Tensor& x) const;
 
     at::Tensor m_dense;
+    std::shared_ptr<const DeviceQuantMatrix> m_deviceQuant;
     kernels::QuantMatrix m_quant{};
     bool m_quantized = false;
     at::ScalarType m_computeType = at::kBFloat16;

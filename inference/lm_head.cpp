@@ -41,7 +41,9 @@ at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
 
 at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
                       std::optional<double> softcap) {
-    // Quantized matrices exist only on the CPU (Model::load refuses them elsewhere).
+    if (head.isDeviceQuantized()) {
+        return softcapped(head.forward(hidden).to(at::kFloat), softcap);
+    }
     const bool kernels =
         head.isQuantized() ||
         (useCpuKernels(hidden) && head.computeType() == at::kBFloat16 && hidden.size(0) == 1);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include "inference/kernels/cpu_features.h"
+
 namespace inference {
 namespace {
 
@@ -27,17 +29,17 @@ Result<std::shared_ptr<const Model>> Model::load(
         return makeError(ErrorCode::InvalidRequest,
                          "quantized weights run with bfloat16 activations; choose bfloat16");
     }
-    if (quantization && !device.is_cpu()) {
-        return makeError(ErrorCode::InvalidRequest,
-                         "int8 and int4 weights run on the CPU only; on a GPU load the model "
-                         "without quantization");
-    }
     std::shared_ptr<Model> model(new Model());
     model->m_config = config;
     model->m_computeType = computeType;
     model->m_device = device;
     model->m_storage = std::move(storage);
     WeightReader reader(lookup, scalarTypeOf(computeType), device);
+    if (quantization && !device.is_cpu()) {
+        // The matrices to quantize are read in place and quantized on the host; only their
+        // quantized form reaches the device (a 27B model's bf16 matrices would not fit it).
+        reader.keepOnHost(&TextDecoder::isQuantizable);
+    }
     if (config.hasVision()) {
         model->m_vision = std::make_unique<VisionTower>(VisionTower::load(*config.vision, reader));
         model->m_projector = std::make_unique<Projector>(Projector::load(config, reader));
@@ -77,11 +79,23 @@ Status Model::quantize(const WeightLookup& lookup, const QuantizationSettings& s
     if (!store) {
         return store.error();
     }
+    m_ownedBytes = m_ownedBytes - std::min(m_ownedBytes, denseCopies);
+    if (!m_device.is_cpu() || !kernels::cpuKernelsEnabled()) {
+        // No CPU kernels to run the store's layout: each matrix moves to the device in plain
+        // tensors (device_quant.h) and the host store is let go.
+        for (const QuantTarget& target : targets) {
+            auto matrix = std::make_shared<const DeviceQuantMatrix>(
+                DeviceQuantMatrix::fromKernelLayout(target.weight->quant(), m_device));
+            (m_device.is_cpu() ? m_ownedBytes : m_deviceBytes) += matrix->bytes();
+            *target.weight = LinearWeight(matrix, target.weight->computeType());
+        }
+    } else {
+        m_quantized = store.value();
+        m_ownedBytes += m_quantized->bytes();
+    }
     if (m_decoder.headTied()) {
         m_decoder.tieHead();
     }
-    m_quantized = store.value();
-    m_ownedBytes = m_ownedBytes - std::min(m_ownedBytes, denseCopies) + m_quantized->bytes();
     return {};
 }
 

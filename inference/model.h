@@ -4,9 +4,11 @@
 //
 // Ownership: in bf16 mode on the CPU the weights that are bf16 in the checkpoint are used in
 // place (non-owning views of the mapping); `storage` keeps that mapping alive for the model's
-// lifetime. On another device the model holds device copies and releases the mapping. Float32 mode (or other checkpoint dtypes) holds converted copies. With
-// quantization, the text decoder's projections, embedding and head are quantized copies held by
-// a QuantizedStore (bf16 compute only); the vision tower and projector stay bf16.
+// lifetime. On another device the model holds device copies and releases the mapping.
+// Float32 mode (or other checkpoint dtypes) holds converted copies. With quantization (bf16
+// compute only), the text decoder's projections, embedding and head are quantized copies: held
+// by a QuantizedStore for the CPU kernels, or as device tensors (device_quant.h) on a GPU or
+// with the CPU kernels off; the vision tower and projector stay bf16.
 // Thread-safety: immutable after load (thread-compatible): any number of threads may run
 // const methods concurrently, each with its own Session.
 
@@ -33,9 +35,10 @@ public:
     // Builds the model from the tensors `lookup` finds. Every tensor the config implies must be
     // present with the config's shape (MissingTensor / ShapeMismatch otherwise); a vision tower
     // and projector are loaded when config.hasVision().
-    // `quantization` (bf16 compute on the CPU only, else InvalidRequest) quantizes the
-    // decoder. On a device other than the CPU every weight is copied there once and the
-    // forward pass runs through libtorch's ops (device_path.h).
+    // `quantization` (bf16 compute only, else InvalidRequest) quantizes the decoder. On a
+    // device other than the CPU every weight is copied there once (the matrices to quantize
+    // only in quantized form) and the forward pass runs through libtorch's ops
+    // (device_path.h).
     static Result<std::shared_ptr<const Model>> load(
         const ModelConfig& config, const WeightLookup& lookup, std::shared_ptr<const void> storage,
         ComputeType computeType,

@@ -49,6 +49,14 @@ at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
     return rows * scale.to(m_device);
 }
 
+bool TextDecoder::isQuantizable(const std::string& name) {
+    const std::string suffix = "_proj.weight";
+    const bool projection =
+        name.rfind("text.layers.", 0) == 0 && name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return projection || name == "text.embed_tokens.weight" || name == "lm_head.weight";
+}
+
 std::vector<std::pair<std::string, LinearWeight*>> TextDecoder::projections() {
     std::vector<std::pair<std::string, LinearWeight*>> list;
     for (std::size_t i = 0; i < m_layers.size(); ++i) {

@@ -48,6 +48,10 @@ public:
                                KvCache& cache, const StopFlag& stop,
                                const LayerObserver* observer = nullptr) const;
 
+    // Whether a canonical tensor is one of the matrices quantization replaces: the layers'
+    // seven projections, the embedding and an untied head (the list projections() returns).
+    static bool isQuantizable(const std::string& canonicalName);
+
     // The weight memory one decode step reads: every layer's seven matrices and the head (the
     // embedding contributes one row, left out). Empty for weights off the CPU.
     std::vector<MemoryRegion> decodeRegions() const;

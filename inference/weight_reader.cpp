@@ -79,7 +79,7 @@ at::Tensor WeightReader::read(const std::string& name, const std::vector<std::in
         fail(tensor.error());
         return {};
     }
-    if (!m_device.is_cpu()) {
+    if (!m_device.is_cpu() && !(m_keepOnHost && m_keepOnHost(name))) {
         // One copy straight from the mapping to the device (converted there).
         at::Tensor onDevice = tensor->to(m_device, type);
         m_deviceBytes += onDevice.nbytes();

@@ -45,6 +45,11 @@ public:
     at::Tensor float32(const std::string& name, const std::vector<std::int64_t>& shape);
     // 1 + w in float32, for Gemma RMSNorm weights (stored zero-centred).
     at::Tensor normPlusOne(const std::string& name, const std::vector<std::int64_t>& shape);
+    // Tensors whose names `predicate` accepts stay on the host (mapping views or host copies)
+    // whatever the device: the matrices a GPU model quantizes on the host first.
+    void keepOnHost(std::function<bool(const std::string&)> predicate) {
+        m_keepOnHost = std::move(predicate);
+    }
     // Whether a tensor is present (for optional tensors such as an untied lm_head).
     bool contains(const std::string& name) const;
 
@@ -65,6 +70,7 @@ private:
     WeightLookup m_lookup;
     at::ScalarType m_computeType;
     at::Device m_device;
+    std::function<bool(const std::string&)> m_keepOnHost;
     Status m_status;
     std::uint64_t m_copiedBytes = 0;
     std::uint64_t m_deviceBytes = 0;
