@@ -2,9 +2,11 @@
 // OpenCV, so that it builds wherever libtorch does (a GPU machine that has PyTorch only):
 //   medgemma-engine-bench --model DIR [--device cpu|cuda] [--dtype bfloat16|float32]
 //       [--threads N] [--prompt-tokens 512] [--gen-tokens 64] [--repeat 3]
-//       [--make-random medgemma-4b-it|medgemma-27b-it]
+//       [--quant none|int8|int4] [--group-size 32|64|128]
+//       [--make-random medgemma-4b-it|medgemma-27b-it] [--sparse-decoder yes]
 // --make-random first writes a random checkpoint of that shape into DIR when DIR has no
-// config.json (make-random-model's writer). Prints the report as one JSON line; exit 0 on
+// config.json (make-random-model's writer; --sparse-decoder yes: its decoder matrices as
+// holes, as `make-random-model --sparse-decoder`). Prints the report as one JSON line; exit 0 on
 // success, 1 when the model cannot be used, 2 on wrong arguments.
 
 #include <chrono>
@@ -24,7 +26,8 @@ using Clock = std::chrono::steady_clock;
 const char* kUsage =
     "usage: medgemma-engine-bench --model DIR [--device cpu|cuda] [--dtype bfloat16|float32]\n"
     "       [--threads N] [--prompt-tokens 512] [--gen-tokens 64] [--repeat 3]\n"
-    "       [--make-random medgemma-4b-it|medgemma-27b-it]\n";
+    "       [--quant none|int8|int4] [--group-size 32|64|128]\n"
+    "       [--make-random medgemma-4b-it|medgemma-27b-it] [--sparse-decoder yes]\n";
 
 bool parse(int argc, char** argv, std::map<std::string, std::string>& values) {
     for (int i = 1; i < argc; i += 2) {
@@ -52,6 +55,7 @@ bool makeRandomIfAsked(const std::map<std::string, std::string>& values) {
     inference::RandomModelOptions options;
     options.like = like;
     options.outputDirectory = dir;
+    options.sparseDecoderMatrices = valueOr(values, "sparse-decoder", "no") == "yes";
     const inference::Status status = inference::writeRandomModel(options);
     if (!status) {
         std::cerr << "medgemma-engine-bench: " << status.error().message << "\n";
@@ -78,6 +82,11 @@ int main(int argc, char** argv) {
                                 ? inference::Precision::Float32
                                 : inference::Precision::BFloat16;
         options.threads = std::stoi(valueOr(values, "threads", "0"));
+        const std::string quant = valueOr(values, "quant", "none");
+        options.quantization = quant == "int8"   ? inference::Quantization::Int8
+                               : quant == "int4" ? inference::Quantization::Int4
+                                                 : inference::Quantization::None;
+        options.groupSize = std::stoi(valueOr(values, "group-size", "64"));
         shape.promptTokens = std::stoll(valueOr(values, "prompt-tokens", "512"));
         shape.genTokens = std::stoll(valueOr(values, "gen-tokens", "64"));
         repeat = std::stoi(valueOr(values, "repeat", "3"));

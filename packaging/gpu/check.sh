@@ -10,10 +10,15 @@
 #   bench-*.json       medgemma-engine-bench on a random 4B checkpoint with the real shapes
 #                      (bf16, CUDA), and transformers' generate on the same checkpoint and card;
 #   machine.txt        nvidia-smi, torch and compiler versions.
+# and `run-27b` (a second call, after `run` built the tools): the 27B int4 g128 memory plan on
+# the GPU, bench-27b-int4-cuda.json from a 27B-shaped checkpoint whose decoder matrices are
+# holes (medgemma-engine-bench --make-random medgemma-27b-it --sparse-decoder yes): its
+# gpu_used_mb is the figure to hold against 16 GiB.
 # Usage:
 #   packaging/gpu/check.sh prepare   here: copies the nlohmann-json headers and CMake files into
 #                                    .gpu/ (git-ignored), which the GPU run must carry
 #   packaging/gpu/check.sh run       on the GPU machine, from the repository root
+#   packaging/gpu/check.sh run-27b   on the same machine afterwards
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 deps="$root/.gpu/deps"
@@ -62,8 +67,17 @@ run() {
     return $status
 }
 
+run_27b() {
+    local out=${OUT:-$root/gpu-results}
+    mkdir -p "$out"
+    "$root/build-gpu/inference/medgemma-engine-bench" --model /tmp/medgemma-27b-sparse \
+        --make-random medgemma-27b-it --sparse-decoder yes --device cuda --quant int4 \
+        --group-size 128 --repeat 2 >"$out/bench-27b-int4-cuda.json" 2>"$out/bench-27b.log"
+}
+
 case "${1:-}" in
     prepare) prepare ;;
     run) run ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    run-27b) run_27b ;;
+    *) sed -n '2,27p' "$0"; exit 2 ;;
 esac
