@@ -51,15 +51,15 @@ Result<std::shared_ptr<const Model>> Model::load(
     }
     model->m_ownedBytes = reader.copiedBytes();
     model->m_deviceBytes = reader.deviceBytes();
-    if (!device.is_cpu()) {
-        // Every weight now lives on the device: the mapping (as much host memory as the
-        // weights once read) is let go.
-        model->m_storage.reset();
-    }
     if (quantization) {
         if (Status status = model->quantize(lookup, *quantization); !status) {
             return status.error();
         }
+    }
+    if (!device.is_cpu()) {
+        // Every weight now lives on the device (quantized ones too): the mapping, as much host
+        // memory as the weights once read, is let go.
+        model->m_storage.reset();
     }
     return std::shared_ptr<const Model>(std::move(model));
 }
