@@ -1183,6 +1183,10 @@ O texto do laudo não foi alterado.</translation>
         <source>This is more than the GPU has free: choose the CPU, or a smaller model.</source>
         <translation>Isso é mais do que a GPU tem livre: escolha a CPU ou um modelo menor.</translation>
     </message>
+    <message>
+        <source>This is more than is free: choose int8 or int4 weights, or close other programs.</source>
+        <translation>Isso é mais do que está livre: escolha pesos int8 ou int4, ou feche outros programas.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelManagerDialog</name>
@@ -1297,6 +1301,14 @@ O texto do laudo não foi alterado.</translation>
     <message>
         <source>Loading failed: %1</source>
         <translation>Falha ao carregar: %1</translation>
+    </message>
+    <message>
+        <source>int8 weights (about half the memory; quantized at the first load)</source>
+        <translation>pesos int8 (cerca de metade da memória; quantizados no primeiro carregamento)</translation>
+    </message>
+    <message>
+        <source>int4 weights (about a third of the memory, slightly less exact; quantized at the first load)</source>
+        <translation>pesos int4 (cerca de um terço da memória, um pouco menos exatos; quantizados no primeiro carregamento)</translation>
     </message>
 </context>
 <context>

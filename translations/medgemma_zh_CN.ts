@@ -1175,6 +1175,10 @@ The report text is unchanged.</source>
         <source>This is more than the GPU has free: choose the CPU, or a smaller model.</source>
         <translation>超出 GPU 可用内存：请选择 CPU，或较小的模型。</translation>
     </message>
+    <message>
+        <source>This is more than is free: choose int8 or int4 weights, or close other programs.</source>
+        <translation>这超过了当前可用内存：请选择 int8 或 int4 权重，或关闭其他程序。</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelManagerDialog</name>
@@ -1289,6 +1293,14 @@ The report text is unchanged.</source>
     <message>
         <source>Loading failed: %1</source>
         <translation>加载失败：%1</translation>
+    </message>
+    <message>
+        <source>int8 weights (about half the memory; quantized at the first load)</source>
+        <translation>int8 权重（约一半内存；首次加载时量化）</translation>
+    </message>
+    <message>
+        <source>int4 weights (about a third of the memory, slightly less exact; quantized at the first load)</source>
+        <translation>int4 权重（约三分之一内存，精度略低；首次加载时量化）</translation>
     </message>
 </context>
 <context>

@@ -99,7 +99,9 @@ enum class DraftPhase { LoadingModel, EncodingImages, ReadingPrompt, Writing };
 enum class ModelState { None, Loading, Ready, Failed };
 
 enum class ModelDevice { Cpu, Cuda };
-enum class ModelPrecision { BFloat16, Float32 };
+// How the weights are held: bfloat16 as published, float32, or quantized at the first load
+// (int8 per channel, int4 in groups of 64; cached beside the model) for less memory.
+enum class ModelPrecision { BFloat16, Float32, Int8, Int4 };
 
 // What the model manager asks the service to load.
 struct ModelChoice {

@@ -49,6 +49,10 @@ inference::LoadOptions toLoadOptions(const ui::ModelChoice& choice) {
     options.precision = choice.precision == ui::ModelPrecision::Float32
                             ? inference::Precision::Float32
                             : inference::Precision::BFloat16;
+    options.quantization =
+        choice.precision == ui::ModelPrecision::Int8   ? inference::Quantization::Int8
+        : choice.precision == ui::ModelPrecision::Int4 ? inference::Quantization::Int4
+                                                       : inference::Quantization::None;
     options.threads = guiComputeThreads();
     return options;
 }

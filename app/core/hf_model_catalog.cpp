@@ -80,6 +80,8 @@ void fillFromDirectory(ui::ModelSummary& s, const inference::ModelDirectory& dir
     s.maxContext = config.text.maxPositionEmbeddings;
     s.bfloat16 = estimateMemory(config, d.parameterCount, 2);
     s.float32 = estimateMemory(config, d.parameterCount, 4);
+    s.int8 = estimateQuantizedMemory(config, s.bfloat16, inference::PlanWeights::Int8);
+    s.int4 = estimateQuantizedMemory(config, s.bfloat16, inference::PlanWeights::Int4);
 }
 
 }  // namespace

@@ -50,4 +50,16 @@ ui::MemoryEstimate estimateMemory(const inference::ModelConfig& config,
     return estimate;
 }
 
+ui::MemoryEstimate estimateQuantizedMemory(const inference::ModelConfig& config,
+                                           const ui::MemoryEstimate& bfloat16,
+                                           inference::PlanWeights format) {
+    inference::MemoryPlanSettings settings;
+    settings.weights = format;
+    settings.group = 64;
+    settings.contextTokens = bfloat16.contextTokens;
+    ui::MemoryEstimate estimate = bfloat16;
+    estimate.weights = inference::planMemory(config, settings).weightBytes;
+    return estimate;
+}
+
 }  // namespace app

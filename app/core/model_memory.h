@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "inference/config.h"
+#include "inference/memory_plan.h"
 #include "ui/model/model_catalog.h"
 
 namespace app {
@@ -18,5 +19,11 @@ inline constexpr int kTypicalContextTokens = 8192;
 ui::MemoryEstimate estimateMemory(const inference::ModelConfig& config,
                                   std::uint64_t parameterCount, std::size_t elementBytes,
                                   int contextTokens = kTypicalContextTokens);
+
+// The bf16 estimate with the weights of `format` (int4: groups of 64), as `bench --plan`
+// computes them: decoder matrices, embedding and head quantized, the vision tower in bf16.
+ui::MemoryEstimate estimateQuantizedMemory(const inference::ModelConfig& config,
+                                           const ui::MemoryEstimate& bfloat16,
+                                           inference::PlanWeights format);
 
 }  // namespace app

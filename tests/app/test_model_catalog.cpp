@@ -110,6 +110,10 @@ void TestModelCatalog::describesTheFixture() {
     QCOMPARE(s.float32.weights, s.parameters * 4);
     QVERIFY(s.bfloat16.kvCache > 0 && s.bfloat16.activations > 0);
     QVERIFY(s.float32.total() > s.bfloat16.total());
+    // Quantized weights as bench --plan computes them; the rest of the estimate is bf16's.
+    QVERIFY(s.int8.weights < s.bfloat16.weights && s.int4.weights < s.int8.weights);
+    QCOMPARE(s.int4.kvCache, s.bfloat16.kvCache);
+    QCOMPARE(s.int4.activations, s.bfloat16.activations);
     // A config without weights is listed but cannot be used, with the reason.
     const ui::ModelSummary gemma = catalog.describe(catalog.discover().at(1));
     QVERIFY(!gemma.usable);

@@ -50,6 +50,8 @@ public:
         m.maxContext = 131072;
         m.bfloat16 = {weights, 1073741824ULL, 1500000000ULL, 8192};
         m.float32 = {2 * weights, 2147483648ULL, 3000000000ULL, 8192};
+        m.int8 = {weights / 2, 1073741824ULL, 1500000000ULL, 8192};
+        m.int4 = {weights / 3, 1073741824ULL, 1500000000ULL, 8192};
         return m;
     }
 };

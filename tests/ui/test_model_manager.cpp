@@ -20,6 +20,7 @@
 #include "ui/model/model_controller.h"
 #include "ui/model/model_manager_dialog.h"
 #include "ui/model/model_settings.h"
+#include "ui/model/model_text.h"
 #include "ui/viewer/image_viewer.h"
 #include "ui/viewer/series_viewer.h"
 
@@ -162,6 +163,13 @@ void TestModelManager::loadingRemembersTheChoice() {
     auto again = openDialog();
     QCOMPARE(again->selectedChoice().directory, QStringLiteral("/cache/b"));
     QCOMPARE(again->selectedChoice().precision, ModelPrecision::Float32);
+    // int4 weights: offered, estimated with their own (smaller) size, and remembered.
+    again->precisionBox()->setCurrentIndex(
+        again->precisionBox()->findData(int(ModelPrecision::Int4)));
+    QVERIFY(again->memoryLabel()->text().contains(formatBytes(8600000000ULL / 3)));
+    QTest::mouseClick(again->loadButton(), Qt::LeftButton);
+    QCOMPARE(m_service.lastChoice.precision, ModelPrecision::Int4);
+    QCOMPARE(rememberedModelChoice().precision, ModelPrecision::Int4);
 }
 
 void TestModelManager::modelManagerActionOpensTheDialog() {

@@ -36,6 +36,8 @@ struct ModelSummary {
     qint64 maxContext = 0;  // tokens (max_position_embeddings)
     MemoryEstimate bfloat16;
     MemoryEstimate float32;
+    MemoryEstimate int8;  // decoder matrices, embedding and head quantized; vision in bf16
+    MemoryEstimate int4;  // the same in int4, groups of 64
 };
 
 struct RuntimeFacts {

@@ -116,6 +116,12 @@ QWidget* ModelManagerDialog::buildListPage() {
                          int(ModelPrecision::BFloat16));
     m_precision->addItem(tr("float32 (for checking results; twice the memory)"),
                          int(ModelPrecision::Float32));
+    m_precision->addItem(tr("int8 weights (about half the memory; quantized at the first load)"),
+                         int(ModelPrecision::Int8));
+    m_precision->addItem(
+        tr("int4 weights (about a third of the memory, slightly less exact; quantized at the "
+           "first load)"),
+        int(ModelPrecision::Int4));
     m_status = new QLabel(page);
     m_status->setWordWrap(true);
     m_progress = new QProgressBar(page);

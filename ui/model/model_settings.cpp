@@ -11,8 +11,17 @@ QString deviceKey(ModelDevice device) {
 }
 
 QString precisionKey(ModelPrecision precision) {
-    return precision == ModelPrecision::Float32 ? QStringLiteral("float32")
-                                                : QStringLiteral("bfloat16");
+    switch (precision) {
+        case ModelPrecision::Float32:
+            return QStringLiteral("float32");
+        case ModelPrecision::Int8:
+            return QStringLiteral("int8");
+        case ModelPrecision::Int4:
+            return QStringLiteral("int4");
+        case ModelPrecision::BFloat16:
+            break;
+    }
+    return QStringLiteral("bfloat16");
 }
 
 ModelChoice rememberedModelChoice() {
@@ -22,10 +31,13 @@ ModelChoice rememberedModelChoice() {
     choice.device = s.value(settings::modelDevice()).toString() == deviceKey(ModelDevice::Cuda)
                         ? ModelDevice::Cuda
                         : ModelDevice::Cpu;
-    choice.precision =
-        s.value(settings::modelPrecision()).toString() == precisionKey(ModelPrecision::Float32)
-            ? ModelPrecision::Float32
-            : ModelPrecision::BFloat16;
+    choice.precision = ModelPrecision::BFloat16;
+    const QString key = s.value(settings::modelPrecision()).toString();
+    for (ModelPrecision p : {ModelPrecision::Float32, ModelPrecision::Int8, ModelPrecision::Int4}) {
+        if (key == precisionKey(p)) {
+            choice.precision = p;
+        }
+    }
     return choice;
 }
 

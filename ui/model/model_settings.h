@@ -11,6 +11,6 @@ ModelChoice rememberedModelChoice();  // directory empty when none was chosen
 void rememberModelChoice(const ModelChoice& choice);
 
 QString deviceKey(ModelDevice device);           // "cpu" / "cuda"
-QString precisionKey(ModelPrecision precision);  // "bfloat16" / "float32"
+QString precisionKey(ModelPrecision precision);  // "bfloat16", "float32", "int8", "int4"
 
 }  // namespace ui

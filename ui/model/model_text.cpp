@@ -38,7 +38,17 @@ QString formatParameters(quint64 count) {
 }
 
 const MemoryEstimate& estimateFor(const ModelSummary& model, ModelPrecision precision) {
-    return precision == ModelPrecision::Float32 ? model.float32 : model.bfloat16;
+    switch (precision) {
+        case ModelPrecision::Float32:
+            return model.float32;
+        case ModelPrecision::Int8:
+            return model.int8;
+        case ModelPrecision::Int4:
+            return model.int4;
+        case ModelPrecision::BFloat16:
+            break;
+    }
+    return model.bfloat16;
 }
 
 bool memoryFits(const ModelSummary& model, ModelPrecision precision, ModelDevice device,
@@ -73,6 +83,9 @@ QString memoryText(const ModelSummary& model, ModelPrecision precision, ModelDev
                            "model.")
             : precision == ModelPrecision::Float32
                 ? Text::tr("This is more than is free: choose bfloat16, or close other programs.")
+            : precision == ModelPrecision::BFloat16
+                ? Text::tr("This is more than is free: choose int8 or int4 weights, or close "
+                           "other programs.")
                 : Text::tr(
                       "This is more than is free: close other programs, or choose a smaller "
                       "model such as MedGemma 4B.");
