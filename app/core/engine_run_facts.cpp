@@ -11,7 +11,10 @@ EngineRunFacts runFactsOf(const inference::ModelInfo& info, const std::string& r
     EngineRunFacts facts;
     facts.modelDirectory = QString::fromStdString(info.directory);
     facts.modelVariant = QString::fromStdString(info.variant);
-    facts.dtype = QString::fromStdString(info.precision);
+    // Quantized weights change the numbers a report comes from: the provenance says so.
+    facts.dtype = QString::fromStdString(
+        info.quantization == "none" ? info.precision
+                                    : info.precision + ", " + info.quantization + " weights");
     facts.device = QString::fromStdString(info.device);
     for (const std::string& file : info.weightFiles) {
         facts.weightFiles << QFileInfo(QString::fromStdString(file)).absoluteFilePath();

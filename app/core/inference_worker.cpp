@@ -88,7 +88,9 @@ void InferenceWorker::load(const inference::LoadOptions& options, int loadId) {
     const auto& info = m_engine->info();
     const QString description =
         QStringLiteral("%1, %2, %3")
-            .arg(QString::fromStdString(info.variant), QString::fromStdString(info.precision),
+            .arg(QString::fromStdString(info.variant),
+                 QString::fromStdString(info.quantization == "none" ? info.precision
+                                                                    : info.quantization + " weights"),
                  QString::fromStdString(info.device).toUpper());
     Q_EMIT loaded(description, int(std::min<std::int64_t>(info.contextLength, INT32_MAX)),
                   int(info.tokensPerImage), loadId);

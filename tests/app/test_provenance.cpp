@@ -11,6 +11,7 @@
 
 #include "app/core/about.h"
 #include "app/core/engine_drafting_service.h"
+#include "app/core/engine_run_facts.h"
 #include "app/core/weight_digests.h"
 #include "common/model_fixture.h"
 #include "ui/report/audit_log.h"
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void initTestCase();
     void digestsAreComputedOnceAndCached();
     void draftCarriesProvenanceAndIsAudited();
+    void quantizedWeightsAreRecorded();
 
 private:
     QTemporaryDir m_dir;
@@ -177,4 +179,15 @@ void TestProvenance::draftCarriesProvenanceAndIsAudited() {
 }
 
 QTEST_GUILESS_MAIN(TestProvenance)
+// A draft made with quantized weights says so in its provenance (its numbers differ from the
+// published weights'); plain weights keep the plain dtype.
+void TestProvenance::quantizedWeightsAreRecorded() {
+    inference::ModelInfo info;
+    info.precision = "bfloat16";
+    info.quantization = "none";
+    QCOMPARE(app::runFactsOf(info, "").dtype, QStringLiteral("bfloat16"));
+    info.quantization = "int4 g64";
+    QCOMPARE(app::runFactsOf(info, "").dtype, QStringLiteral("bfloat16, int4 g64 weights"));
+}
+
 #include "test_provenance.moc"
