@@ -28,7 +28,7 @@ constexpr const char* kPrefix = "medgemma-cli draft: ";
 constexpr const char* kUsage =
     "Usage: medgemma-cli draft --model DIR [--template NAME | --prompt TEXT]\n"
     "           [--formats sr,pdf,fhir,text] [--max-new-tokens N] [--deidentify]\n"
-    "           [--dtype bfloat16|float32] --out DIR STUDY_PATH...\n\n"
+    "           [--dtype bfloat16|float32] [--quant none|int8|int4] --out DIR STUDY_PATH...\n\n"
     "Drafts one report per study found under the paths (files, folders, DICOMDIR, ZIP), with\n"
     "the workstation's pipeline: the study's first series with images, prepared as \"Mark whole\n"
     "series\" does (CT/MR: up to 85 slices), the workstation's prompt templates (with your\n"
@@ -51,7 +51,9 @@ constexpr const char* kUsage =
     "                       sr,pdf,fhir,text)\n"
     "  --max-new-tokens N   at most N new tokens per report (default 1024)\n"
     "  --deidentify         de-identified exports (the DICOM de-identification profile)\n"
-    "  --dtype D            bfloat16 (default) or float32\n\n"
+    "  --dtype D            bfloat16 (default) or float32\n"
+    "  --quant Q            none (default), int8 or int4 (groups of 64) weights, quantized at\n"
+    "                       the first load and cached beside the model; bfloat16 only\n\n"
     "The weight files' SHA-256 is computed before the first draft (once; cached). Every draft\n"
     "and export appends a line to the audit log, as in the workstation. A progress bar is shown\n"
     "when standard error is a terminal. A study that cannot be drafted is reported on standard\n"
@@ -96,6 +98,13 @@ std::string problemOf(const Arguments& args, int maxNewTokens) {
     if (dtype != "bfloat16" && dtype != "float32") {
         return "--dtype is bfloat16 or float32";
     }
+    const std::string quant = args.value("quant").value_or("none");
+    if (quant != "none" && quant != "int8" && quant != "int4") {
+        return "--quant is none, int8 or int4";
+    }
+    if (quant != "none" && dtype == "float32") {
+        return "--quant int8 and int4 run with --dtype bfloat16";
+    }
     if (args.value("prompt") && args.value("prompt")->empty()) {
         return "--prompt is empty";
     }
@@ -103,9 +112,9 @@ std::string problemOf(const Arguments& args, int maxNewTokens) {
 }
 
 bool parseOptions(const std::vector<std::string>& argv, Options* o, std::string* error) {
-    Arguments args(argv,
-                   {"model", "template", "prompt", "formats", "max-new-tokens", "out", "dtype"},
-                   {"deidentify"});
+    Arguments args(
+        argv, {"model", "template", "prompt", "formats", "max-new-tokens", "out", "dtype", "quant"},
+        {"deidentify"});
     o->settings.maxNewTokens = int(args.integer("max-new-tokens", 1024));
     *error = args.ok() ? problemOf(args, o->settings.maxNewTokens) : args.error();
     o->settings.formats = {ui::ExportFormat::DicomSr, ui::ExportFormat::Pdf, ui::ExportFormat::Fhir,
@@ -115,9 +124,11 @@ bool parseOptions(const std::vector<std::string>& argv, Options* o, std::string*
         return false;
     }
     o->model.directory = QString::fromStdString(*args.value("model"));
-    o->model.precision = args.value("dtype").value_or("") == "float32"
-                             ? ui::ModelPrecision::Float32
-                             : ui::ModelPrecision::BFloat16;
+    const std::string quant = args.value("quant").value_or("none");
+    o->model.precision = args.value("dtype").value_or("") == "float32" ? ui::ModelPrecision::Float32
+                         : quant == "int8"                             ? ui::ModelPrecision::Int8
+                         : quant == "int4"                             ? ui::ModelPrecision::Int4
+                                           : ui::ModelPrecision::BFloat16;
     o->settings.templateId = QString::fromStdString(args.value("template").value_or(""));
     o->settings.prompt = QString::fromStdString(args.value("prompt").value_or(""));
     o->settings.deidentify = args.has("deidentify");

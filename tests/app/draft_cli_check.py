@@ -309,9 +309,24 @@ def crash_test(tmp, model, sample):
     check(not os.path.isdir(out) or not os.listdir(out), "nothing exported from a killed draft")
 
 
+def quant_test(tmp, model, sample):
+    """--quant int8: quantized at the first load (cache beside the model), recorded."""
+    out = os.path.join(tmp, "out6")
+    r = run(os.path.join(tmp, "home6"), "--model", model, "--max-new-tokens", "4", "--quant",
+            "int8", "--formats", "text", "--out", out, os.path.join(sample, "DX"))
+    check(r.returncode == 0, "a draft with int8 weights exits 0: " + r.stderr)
+    reports = glob.glob(os.path.join(out, "*", "report.report.json"))
+    if check(len(reports) == 1, "one report with int8 weights"):
+        draft = json.load(open(reports[0]))["drafts"][0]["provenance"]
+        check(draft["model"]["dtype"] == "bfloat16, int8 weights",
+              "int8 weights recorded: %s" % draft["model"]["dtype"])
+    check(os.path.exists(os.path.join(model, "model.q8.cache")), "the int8 cache beside the model")
+
+
 def argument_test(tmp, model):
     home = os.path.join(tmp, "home4")
-    for args in (["--template", "ct-report", "--prompt", "x"], ["--formats", "sr,docx"], []):
+    for args in (["--template", "ct-report", "--prompt", "x"], ["--formats", "sr,docx"], [],
+                 ["--quant", "int3"], ["--dtype", "float32", "--quant", "int4"]):
         r = run(home, "--model", model, *args, "--out", os.path.join(tmp, "x"),
                 *([tmp] if args else []))
         check(r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1,
@@ -329,6 +344,7 @@ with tempfile.TemporaryDirectory() as tmp:
     options_test(tmp, model, sample)
     terminal_test(tmp, model, sample)
     crash_test(tmp, model, sample)
+    quant_test(tmp, model, sample)
     argument_test(tmp, model)
 
 if failures:
