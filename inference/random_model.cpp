@@ -73,16 +73,6 @@ std::vector<Shard> planShards(const ModelConfig& config, std::uint64_t shardByte
     return shards;
 }
 
-// One of a text layer's seven projection matrices ("text.layers.N.mlp.up_proj.weight").
-bool isDecoderMatrix(const std::string& canonical) {
-    if (canonical.rfind("text.layers.", 0) != 0) {
-        return false;
-    }
-    const std::string end = "_proj.weight";
-    return canonical.size() > end.size() &&
-           canonical.compare(canonical.size() - end.size(), end.size(), end) == 0;
-}
-
 std::string shardName(std::size_t index, std::size_t count) {
     char name[64];
     std::snprintf(name, sizeof name, "model-%05zu-of-%05zu.safetensors", index + 1, count);
@@ -98,7 +88,7 @@ Status writeShard(const fs::path& path, const Shard& shard, const RandomModelOpt
     }
     std::vector<kernels::bf16_t> buffer(std::size_t(1) << 22);
     for (std::size_t i = 0; i < shard.specs.size(); ++i) {
-        if (options.sparseDecoderMatrices && isDecoderMatrix(shard.canonical[i])) {
+        if (options.sparseDecoderMatrices && isTextLayerProjection(shard.canonical[i])) {
             if (Status s = writer->appendZeros(shard.specs[i].byteSize()); !s) {
                 return s;
             }

@@ -5,6 +5,7 @@
 
 #include "inference/lm_head.h"
 #include "inference/rms_norm.h"
+#include "inference/weights.h"
 
 namespace inference {
 
@@ -50,11 +51,8 @@ at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
 }
 
 bool TextDecoder::isQuantizable(const std::string& name) {
-    const std::string suffix = "_proj.weight";
-    const bool projection =
-        name.rfind("text.layers.", 0) == 0 && name.size() > suffix.size() &&
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
-    return projection || name == "text.embed_tokens.weight" || name == "lm_head.weight";
+    return isTextLayerProjection(name) || name == "text.embed_tokens.weight" ||
+           name == "lm_head.weight";
 }
 
 std::vector<std::pair<std::string, LinearWeight*>> TextDecoder::projections() {

@@ -59,6 +59,9 @@ std::optional<std::string> canonicalTensorName(const std::string& stored, Weight
 // The inverse: the name a canonical tensor has in a checkpoint of `layout`.
 std::string storedTensorName(const std::string& canonical, WeightLayout layout);
 
+// One of a text layer's seven projection matrices ("text.layers.3.mlp.up_proj.weight").
+bool isTextLayerProjection(const std::string& canonical);
+
 namespace weight_names {
 constexpr const char* kEmbedTokens = "text.embed_tokens.weight";
 constexpr const char* kFinalNorm = "text.norm.weight";

@@ -143,6 +143,12 @@ std::optional<std::string> canonicalTensorName(const std::string& stored, Weight
     return applyRules(stored, layout, /*toCanonical=*/true);
 }
 
+bool isTextLayerProjection(const std::string& canonical) {
+    const std::string suffix = "_proj.weight";
+    return canonical.rfind("text.layers.", 0) == 0 && canonical.size() > suffix.size() &&
+           canonical.compare(canonical.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 std::string storedTensorName(const std::string& canonical, WeightLayout layout) {
     return applyRules(canonical, layout, /*toCanonical=*/false).value_or(canonical);
 }
