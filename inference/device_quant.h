@@ -20,7 +20,7 @@ namespace inference {
 
 class DeviceQuantMatrix {
 public:
-    static constexpr std::int64_t kDequantBudget = std::int64_t{32} << 20;
+    static constexpr std::int64_t kDequantBudget = kernels::kDequantBudget;
 
     // Copies `matrix` (kernel layout, host memory) to `device` in the layout above.
     static DeviceQuantMatrix fromKernelLayout(const kernels::QuantMatrix& matrix,

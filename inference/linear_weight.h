@@ -25,8 +25,8 @@ namespace inference {
 
 class LinearWeight {
 public:
-    // Elements of the largest transposed block dequantized at once (64 MiB of bf16).
-    static constexpr std::int64_t kDequantBudget = std::int64_t{32} << 20;
+    // Elements of the largest transposed block dequantized at once (kernels/quant_format.h).
+    static constexpr std::int64_t kDequantBudget = kernels::kDequantBudget;
 
     LinearWeight() = default;
     explicit LinearWeight(at::Tensor dense);

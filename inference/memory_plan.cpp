@@ -11,7 +11,7 @@ constexpr std::uint64_t kBf16 = 2;
 constexpr std::uint64_t kFloat = 4;
 // attention.cpp's score block and linear_weight.h's dequantization block, in elements.
 constexpr std::uint64_t kScoreBudget = std::uint64_t{1} << 24;
-constexpr std::uint64_t kDequantBudget = std::uint64_t{32} << 20;
+constexpr auto kDequantBudget = std::uint64_t(kernels::kDequantBudget);
 
 std::uint64_t u(std::int64_t v) { return std::uint64_t(std::max<std::int64_t>(v, 0)); }
 

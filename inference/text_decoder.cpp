@@ -45,9 +45,7 @@ TextDecoder TextDecoder::load(const ModelConfig& config, WeightReader& reader,
 
 at::Tensor TextDecoder::embed(const at::Tensor& ids) const {
     const at::Tensor scale = at::scalar_tensor(embeddingScale(), at::kFloat).to(m_computeType);
-    const at::Tensor rows = m_embedding.isQuantized() ? m_embedding.gatherRows(ids)
-                                                      : m_embedding.gatherRows(ids.to(m_device));
-    return rows * scale.to(m_device);
+    return m_embedding.gatherRows(ids.to(m_device)) * scale.to(m_device);
 }
 
 bool TextDecoder::isQuantizable(const std::string& name) {

@@ -49,6 +49,11 @@ struct QuantShape {
 
 constexpr std::uint64_t kStoreAlignment = 4096;
 
+// Elements of the largest block of a quantized matrix dequantized at once for a product (64 MiB
+// of bf16), on the CPU (LinearWeight) and on other devices (DeviceQuantMatrix); the memory plan
+// counts one such block.
+constexpr std::int64_t kDequantBudget = std::int64_t{32} << 20;
+
 // A quantized matrix in memory (owned elsewhere: a Model's buffer or a mapped cache file).
 struct QuantMatrix {
     QuantShape shape;

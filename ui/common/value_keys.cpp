@@ -26,19 +26,15 @@ bool isValueKey(const QKeyEvent& key) {
     }
 }
 
+bool isValueWidget(const QObject* o) {
+    return qobject_cast<const QComboBox*>(o) || qobject_cast<const QAbstractSpinBox*>(o) ||
+           qobject_cast<const QAbstractSlider*>(o);
+}
+
 // The value widget itself, or the one whose line edit has the focus (an editable combo box,
 // a spin box).
-bool editsAValue(QObject* target) {
-    for (QObject* o = target; o; o = o->parent()) {
-        if (qobject_cast<QComboBox*>(o) || qobject_cast<QAbstractSpinBox*>(o) ||
-            qobject_cast<QAbstractSlider*>(o)) {
-            return true;
-        }
-        if (o != target) {
-            return false;  // only the widget and its direct container are looked at
-        }
-    }
-    return false;
+bool editsAValue(const QObject* target) {
+    return isValueWidget(target) || (target->parent() && isValueWidget(target->parent()));
 }
 
 class ValueKeyPriority : public QObject {
