@@ -123,6 +123,7 @@ Status runBenchOnce(Engine& engine, const BenchShape& shape, BenchRuns& runs) {
     runs.prefill.push_back(text->stats.prefillTokensPerSecond());
     runs.decode.push_back(text->stats.decodeTokensPerSecond());
     runs.peakRss = std::max(runs.peakRss, text->stats.peakResidentBytes);
+    runs.decodePath = text->stats.decodePath;
     addDecodeFloor(engine, runs);
     return {};
 }
@@ -152,6 +153,7 @@ std::string benchReportJson(const Engine& engine, const LoadOptions& options, do
                              {"libtorch", libtorchVersion()},
                              {"kernel_isa", kernels::isaName(kernels::activeIsa())},
                              {"device", info.device},
+                             {"decode_path", runs.decodePath},
                              {"dtype", info.precision},
                              {"quant", info.quantization},
                              {"load_average", loadAverage()},

@@ -26,6 +26,7 @@ struct BenchRuns {
     std::vector<double> imageEncode, ttft, prefill, decode;
     std::vector<double> readBandwidth, decodeFloor, decodeOfFloor;  // CPU only
     std::uint64_t peakRss = 0;
+    std::string decodePath;
 };
 
 // The image request (token ids when the model folder has no tokenizer) and the text request.

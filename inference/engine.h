@@ -117,6 +117,9 @@ struct Stats {
     double decodeSeconds = 0;
     double timeToFirstTokenSeconds = 0;  // request start to the first generated token
     std::uint64_t peakResidentBytes = 0;
+    // How the decode steps ran: "cpu kernels", "libtorch", "cuda graph", or "libtorch, fixed
+    // shapes" with the reason there was no graph.
+    std::string decodePath;
     double prefillTokensPerSecond() const;
     double decodeTokensPerSecond() const;
 };

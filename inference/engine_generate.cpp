@@ -220,6 +220,7 @@ Result<Output> Engine::generate(const Request& request, const TextCallback& onTe
         output.stats.promptTokens = s.promptTokens;
         output.stats.prefillSeconds = s.prefillSeconds;
         output.stats.decodeSeconds = s.decodeSeconds;
+        output.stats.decodePath = s.decodePath;
         output.stats.peakResidentBytes = peakResidentBytes();
         if (!result) {
             output.reason = StopReason::Stopped;

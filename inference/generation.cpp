@@ -6,6 +6,8 @@
 
 #include <ATen/Parallel.h>
 
+#include "inference/decode_loops.h"
+
 namespace inference {
 namespace {
 
@@ -38,11 +40,6 @@ Status checkContext(const Model& model, const PromptInput& prompt,
     return {};
 }
 
-bool isStopToken(const GenerationOptions& options, std::int64_t id) {
-    return std::find(options.stopTokenIds.begin(), options.stopTokenIds.end(), id) !=
-           options.stopTokenIds.end();
-}
-
 // Prefill: images, then the prompt; returns the logits of the last prompt position.
 Result<at::Tensor> runPrompt(Session& session, const PromptInput& prompt,
                              const GenerationOptions& options, const StopFlag& stop) {
@@ -69,46 +66,6 @@ Result<at::Tensor> runPrompt(Session& session, const PromptInput& prompt,
     return logits.value()[0];
 }
 
-// Samples from `logits`, streams the token, and runs one decode step for the next, until a
-// stop id, the token limit, the callback or the stop flag ends it.
-Result<GenerationOutput> decodeLoop(Session& session, const PromptInput& prompt,
-                                    const GenerationOptions& options, const TokenCallback& onToken,
-                                    const StopFlag& stop, at::Tensor logits) {
-    GenerationOutput output;
-    std::vector<std::int64_t> context = prompt.ids;
-    while (static_cast<std::int64_t>(output.tokens.size()) < options.maxNewTokens) {
-        const at::Tensor values = logits.to(at::kCPU).contiguous();
-        const std::int64_t id =
-            session.sampler().next(values.data_ptr<float>(), values.numel(), context);
-        output.tokens.push_back(id);
-        if (isStopToken(options, id)) {
-            output.finish = FinishReason::StopToken;
-            break;
-        }
-        context.push_back(id);
-        session.stats().generatedTokens += 1;
-        if (onToken && !onToken(id)) {
-            output.finish = FinishReason::Callback;
-            break;
-        }
-        if (static_cast<std::int64_t>(output.tokens.size()) == options.maxNewTokens) {
-            break;
-        }
-        if (stopRequested(stop)) {
-            return cancelledError("decoding");
-        }
-        Result<at::Tensor> next =
-            kernelDecodeSupported(session.model())
-                ? kernelDecodeStep(session.model(), session.cache(), session.workspace(), id, stop)
-                : decodeStep(session.model(), session.cache(), id, stop);
-        if (!next) {
-            return next.error();
-        }
-        logits = next.value();
-    }
-    return output;
-}
-
 }  // namespace
 
 Result<GenerationOutput> generate(Session& session, const PromptInput& prompt,
@@ -132,7 +89,7 @@ Result<GenerationOutput> generate(Session& session, const PromptInput& prompt,
     }
     const Clock::time_point decodeStart = Clock::now();
     Result<GenerationOutput> output =
-        decodeLoop(session, prompt, options, onToken, stop, logits.value());
+        decodeTokens(session, prompt, options, onToken, stop, logits.value());
     session.stats().decodeSeconds = secondsSince(decodeStart);
     return output;
 }

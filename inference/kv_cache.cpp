@@ -1,6 +1,7 @@
 #include "inference/kv_cache.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 
 namespace inference {
@@ -14,19 +15,51 @@ at::Tensor slotsOf(std::int64_t begin, std::int64_t end, std::int64_t size, at::
 }  // namespace
 
 void KvCache::reset(const TextConfig& config, const at::TensorOptions& options,
-                    std::int64_t capacity) {
+                    std::int64_t capacity, Storage storage) {
     assert(capacity > 0);
     m_window = config.slidingWindow;
     m_length = 0;
+    if (storage == Storage::ForStaticSteps && storageHolds(config, options, capacity)) {
+        return;
+    }
+    // Let go of the old storage before allocating the new (device memory may be tight).
     m_layers.clear();
     for (LayerType type : config.layerTypes) {
         Layer layer;
         layer.sliding = type == LayerType::Sliding;
         const std::int64_t slots = layer.sliding ? std::min(m_window, capacity) : capacity;
-        layer.k = at::empty({config.numKvHeads, slots, config.headDim}, options);
-        layer.v = at::empty({config.numKvHeads, slots, config.headDim}, options);
+        const std::array<std::int64_t, 3> shape{config.numKvHeads, slots, config.headDim};
+        layer.k = storage == Storage::Exact ? at::empty(shape, options) : at::zeros(shape, options);
+        layer.v = storage == Storage::Exact ? at::empty(shape, options) : at::zeros(shape, options);
         m_layers.push_back(std::move(layer));
     }
+}
+
+// Whether the current storage can serve `capacity` positions unchanged: same layers, dtype and
+// device, every full layer holding `capacity` slots and every ring its window (or `capacity`).
+// A ring larger than min(window, capacity) is still exact: positions below its size never wrap.
+bool KvCache::storageHolds(const TextConfig& config, const at::TensorOptions& options,
+                           std::int64_t capacity) const {
+    if (m_layers.size() != config.layerTypes.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < m_layers.size(); ++i) {
+        const Layer& layer = m_layers[i];
+        const bool sliding = config.layerTypes[i] == LayerType::Sliding;
+        const std::int64_t needed = sliding ? std::min(m_window, capacity) : capacity;
+        if (layer.sliding != sliding || layer.k.size(1) < needed ||
+            layer.k.size(0) != config.numKvHeads || layer.k.size(2) != config.headDim ||
+            layer.k.scalar_type() != options.dtype().toScalarType() ||
+            layer.k.device() != options.device()) {
+            return false;
+        }
+    }
+    return true;
+}
+
+KvCache::LayerStorage KvCache::layerStorage(int layer) const {
+    const Layer& source = m_layers[static_cast<std::size_t>(layer)];
+    return {source.k, source.v, source.sliding};
 }
 
 std::uint64_t KvCache::bytes() const {

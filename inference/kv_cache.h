@@ -7,6 +7,10 @@
 //     shorter); position p lives in slot p mod size. A token at p sees p - window + 1 .. p,
 //     exactly what the ring holds once p's key is written.
 // Decode steps write into preallocated storage; nothing is allocated per token by the cache.
+// For fixed-shape decode steps (static_decode.h) the storage is reset with
+// KvCache::Storage::ForStaticSteps: zeroed once (those steps read every slot under a mask, and
+// a masked slot must hold a finite value) and kept across resets while it is large enough, so
+// that a step captured against it stays valid from request to request.
 // Thread-safety: not thread-safe; owned by one Session.
 
 #include <cstdint>
@@ -30,9 +34,25 @@ public:
         std::int64_t keyStart = 0;
     };
 
-    // Empties the cache and allocates storage for `capacity` positions (> 0) with `options`
+    enum class Storage {
+        Exact,           // uninitialised, sized for `capacity` (the CPU decode kernels)
+        ForStaticSteps,  // zeroed when allocated; kept when it already holds `capacity`
+    };
+
+    // Empties the cache and provides storage for `capacity` positions (> 0) with `options`
     // (the compute dtype, on the model's device).
-    void reset(const TextConfig& config, const at::TensorOptions& options, std::int64_t capacity);
+    void reset(const TextConfig& config, const at::TensorOptions& options, std::int64_t capacity,
+               Storage storage = Storage::Exact);
+
+    // One layer's storage [Hkv, slots, D]; position p lives in slot p (full layers) or
+    // p mod slots (sliding layers).
+    struct LayerStorage {
+        at::Tensor k;
+        at::Tensor v;
+        bool sliding = false;
+    };
+    LayerStorage layerStorage(int layer) const;
+    int layerCount() const { return static_cast<int>(m_layers.size()); }
 
     // Stores the chunk's k, v ([Hkv, L, D]) at positions [start, start + L) of `layer` and
     // returns what the chunk's queries attend to. Chunks must be consecutive: start equals
@@ -67,6 +87,8 @@ private:
     Keys updateFull(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
     Keys updateSliding(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
     void ensureSlots(Layer& layer, std::int64_t slots);
+    bool storageHolds(const TextConfig& config, const at::TensorOptions& options,
+                      std::int64_t capacity) const;
 
     std::vector<Layer> m_layers;
     std::int64_t m_window = 0;

@@ -1,7 +1,7 @@
 #pragma once
 // Internal (libtorch): the mutable state of one request against an immutable Model — KV cache,
-// decode workspace (the buffers of the kernel decode steps), sampler (with its RNG) and timing
-// statistics. A Session is reset at the start of every
+// decode workspace (the buffers of the kernel decode steps), the fixed-shape decode step of
+// other devices (with its CUDA graph), sampler (with its RNG) and timing statistics. A Session is reset at the start of every
 // generation; reusing one across requests only saves reallocating the cache.
 // Ownership: shares the Model, so the model outlives every session using it.
 // Thread-safety: not thread-safe; one thread uses a Session at a time. Different sessions of
@@ -9,11 +9,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "inference/decode_step.h"
 #include "inference/kv_cache.h"
 #include "inference/model.h"
 #include "inference/sampler.h"
+#include "inference/static_decode.h"
 
 namespace inference {
 
@@ -25,6 +27,7 @@ struct GenerationStats {
     std::int64_t generatedTokens = 0;  // stop token excluded
     double decodeSeconds = 0.0;        // one-token steps after the first token
     std::uint64_t kvCacheBytes = 0;
+    std::string decodePath;  // how the decode steps ran (decode_loops.h)
 
     double prefillTokensPerSecond() const;
     double decodeTokensPerSecond() const;
@@ -42,6 +45,9 @@ public:
     KvCache& cache() { return m_cache; }
     DecodeWorkspace& workspace() { return m_workspace; }
     Sampler& sampler() { return m_sampler; }
+    // The fixed-shape decode step bound to the cache's current storage (made, or re-made
+    // after the storage changed, on first use).
+    StaticDecoder& staticDecoder();
     GenerationStats& stats() { return m_stats; }
     const GenerationStats& stats() const { return m_stats; }
 
@@ -49,6 +55,7 @@ private:
     std::shared_ptr<const Model> m_model;
     KvCache m_cache;
     DecodeWorkspace m_workspace;
+    std::unique_ptr<StaticDecoder> m_staticDecoder;
     Sampler m_sampler;
     GenerationStats m_stats;
 };

@@ -33,7 +33,7 @@ constexpr const char* kUsage =
     "repeated --repeat times; medians are reported, with every run in the JSON.\n"
     "With --json the output ends with one JSON line: load_s, peak_rss_mb, image_encode_s,\n"
     "prefill_tok_s, decode_tok_s, ttft_s, and the machine (cpu, cores, threads, libtorch\n"
-    "version, kernel ISA), device, dtype and quant. On the CPU each run is followed by reading\n"
+    "version, kernel ISA), device, dtype, quant and decode_path. On the CPU each run is followed by reading\n"
     "the weights a decode step reads (best of 3 passes, same threads): the JSON adds\n"
     "decode_bytes_per_token_mb, memory_read_gb_s, decode_floor_tok_s (the speed of merely\n"
     "reading them) and decode_of_floor (decode speed over that floor, per run, median).\n\n"

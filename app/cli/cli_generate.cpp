@@ -69,6 +69,7 @@ nlohmann::json statsJson(const inference::Stats& s) {
             {"decode_s", s.decodeSeconds},
             {"decode_tok_s", s.decodeTokensPerSecond()},
             {"ttft_s", s.timeToFirstTokenSeconds},
+            {"decode_path", s.decodePath},
             {"peak_rss_mb", double(s.peakResidentBytes) / (1024.0 * 1024.0)}};
 }
 
