@@ -57,10 +57,13 @@ run() {
         nproc
     } >"$out/machine.txt" 2>&1
     local targets=(--target medgemma-golden-check medgemma-engine-bench)
+    # libtorch 2.14 and later require C++20 of code that includes their headers.
+    local standard
+    standard=$(python3 -c 'import torch; v = tuple(int(x) for x in torch.__version__.split("+")[0].split(".")[:2]); print(20 if v >= (2, 14) else 17)' 2>/dev/null || echo 17)
     # CUDA graphs need libtorch's CUDA headers; should they not build, the rest still runs
     # (and build.log says why). A build that fails both ways ends the run with its log.
     if ! { cmake -S "$root" -B "$root/build-gpu" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-        -DMEDGEMMA_INFERENCE_ONLY=ON -DMEDGEMMA_BUILD_TESTS=OFF \
+        -DMEDGEMMA_INFERENCE_ONLY=ON -DMEDGEMMA_BUILD_TESTS=OFF -DMEDGEMMA_CXX_STANDARD="$standard" \
         -DCMAKE_PREFIX_PATH="$torch_prefix;$deps" && cmake --build "$root/build-gpu" "${targets[@]}"; } \
         >"$out/build.log" 2>&1; then
         echo "=== retrying with -DMEDGEMMA_CUDA_GRAPHS=OFF" >>"$out/build.log"
