@@ -146,6 +146,24 @@ at::Tensor attendPerHead(const at::Tensor& scaled, const at::Tensor& k, const at
 }
 
 #ifdef MEDGEMMA_HAVE_FUSED_ATTENTION
+// The mask of the whole chunk on `device` (undefined without a mask), from the caller's cache
+// when it holds one of this shape.
+at::Tensor fusedMask(const AttentionParams& params, std::int64_t rows, std::int64_t keys,
+                     at::Device device) {
+    if (!params.mask) {
+        return {};
+    }
+    at::Tensor* cache = params.fusedMaskCache;
+    if (cache && cache->defined() && cache->size(0) == rows && cache->size(1) == keys) {
+        return *cache;
+    }
+    at::Tensor allowed = allowedMatrix(*params.mask, 0, rows, KeyRange{0, keys}).to(device);
+    if (cache) {
+        *cache = allowed;
+    }
+    return allowed;
+}
+
 // The whole chunk through libtorch's fused attention: q is already scaled (scale 1 here), so
 // the values match the blocked path; `allowed` ([rows, keys], true = may attend) or undefined.
 // Key/value heads are repeated for their query groups, which every 2.x release accepts.
@@ -182,10 +200,7 @@ at::Tensor attend(const at::Tensor& q, const at::Tensor& k, const at::Tensor& v,
     const at::Tensor scaled = q.mul(params.scale).contiguous();
 #ifdef MEDGEMMA_HAVE_FUSED_ATTENTION
     if (!useCpuKernels(q) && !params.softcap) {
-        const KeyRange all{0, keyCount};
-        return attendFused(
-            scaled, k, v,
-            params.mask ? allowedMatrix(*params.mask, 0, rows, all).to(q.device()) : at::Tensor());
+        return attendFused(scaled, k, v, fusedMask(params, rows, keyCount, q.device()));
     }
 #endif
     if (!params.mask && rows >= kPerHeadMinRows) {

@@ -41,6 +41,11 @@ struct AttentionParams {
     // Checked between query blocks, so that one long attention (a 4,096-patch SigLIP layer,
     // a long prompt) does not delay a stop request.
     const StopFlag* stop = nullptr;
+    // Fused attention (a GPU with libtorch 2.1+) takes the mask as one [rows, keys] matrix,
+    // built on the host and copied to the device. Every layer of a kind in one prefill chunk
+    // has the same mask, so the caller may keep it here: built by the first such layer,
+    // reused by the others while its shape fits (may be null).
+    at::Tensor* fusedMaskCache = nullptr;
 };
 
 // q: [Hq, Lq, D]; k, v: [Hkv, Lk, D] (Hq a multiple of Hkv), all in one dtype.

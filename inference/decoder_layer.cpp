@@ -73,6 +73,7 @@ at::Tensor DecoderLayer::selfAttention(const at::Tensor& x, const ChunkContext& 
     params.scale = p.scale;
     params.softcap = p.softcap;
     params.stop = chunk.stop;
+    params.fusedMaskCache = &chunk.fusedMasks[p.sliding ? 0 : 1];
     // A single token sees every key the cache returns (causal and in its window).
     params.mask = x.size(0) > 1 ? &mask : nullptr;
     const at::Tensor context = attend(q, keys.k, keys.v, params);

@@ -27,6 +27,9 @@ struct ChunkContext {
     at::Tensor localCos, localSin;        // [L, headDim], compute dtype (sliding layers)
     at::Tensor globalCos, globalSin;      // [L, headDim], compute dtype (full layers)
     const StopFlag* stop = nullptr;       // checked in the attention, before and in the MLP
+    // The fused attention's mask per layer kind (sliding, full), built once per chunk by the
+    // first layer of the kind (attention.h); mutable as a cache of the chunk's own facts.
+    mutable at::Tensor fusedMasks[2];
 };
 
 // The fixed facts of one layer, shared by the libtorch forward and the decode kernels.
