@@ -103,7 +103,8 @@ json checkCase(inference::Engine& engine, const json& c, const std::string& gold
                 {"error", generated.error().message}};
     }
     return {{"case", c["name"]}, {"max_abs_logit_diff", maxDiff},
-            {"greedy_equal", generated->tokens == expected}, {"greedy", generated->tokens}};
+            {"greedy_equal", generated->tokens == expected}, {"greedy", generated->tokens},
+            {"decode_path", generated->stats.decodePath}};
 }
 
 }  // namespace

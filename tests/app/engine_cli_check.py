@@ -69,6 +69,7 @@ with tempfile.TemporaryDirectory() as tmp:
     for key in ("load_s", "image_encode_s", "prefill_tok_s", "decode_tok_s", "ttft_s", "peak_rss_mb"):
         check(key in result["stats"], "stats has " + key)
     check(result["stats"]["images"] == 1, "one image encoded")
+    check(result["stats"].get("decode_path") == "libtorch", "float32 on the CPU decodes per token")
 
     one = cases["one_image"]
     ids = ",".join(map(str, one["input_ids"]))

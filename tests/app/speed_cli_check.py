@@ -57,6 +57,7 @@ with tempfile.TemporaryDirectory() as tmp:
                   "ttft_s"):
         check(isinstance(result.get(field), (int, float)) and result[field] > 0,
               "bench JSON has a positive " + field)
+    check(result.get("decode_path") == "cpu kernels", "bf16 on the CPU decodes with the kernels")
     for field in ("cpu", "cores", "threads", "libtorch", "device", "dtype", "quant"):
         check(field in result, "bench JSON names the machine field " + field)
     check(result.get("threads") == 1, "bench honours --threads")
