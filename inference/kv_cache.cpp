@@ -19,9 +19,12 @@ void KvCache::reset(const TextConfig& config, const at::TensorOptions& options,
     assert(capacity > 0);
     m_window = config.slidingWindow;
     m_length = 0;
-    if (storage == Storage::ForStaticSteps && storageHolds(config, options, capacity)) {
+    // Only storage made for static steps is known to hold finite values everywhere.
+    if (storage == Storage::ForStaticSteps && m_storage == Storage::ForStaticSteps &&
+        storageHolds(config, options, capacity)) {
         return;
     }
+    m_storage = storage;
     // Let go of the old storage before allocating the new (device memory may be tight).
     m_layers.clear();
     for (LayerType type : config.layerTypes) {
@@ -82,8 +85,9 @@ void KvCache::ensureSlots(Layer& layer, std::int64_t slots) {
         grown = std::min(grown, m_window);
     }
     for (at::Tensor* storage : {&layer.k, &layer.v}) {
-        at::Tensor bigger =
-            at::empty({storage->size(0), grown, storage->size(2)}, storage->options());
+        const std::array<std::int64_t, 3> shape{storage->size(0), grown, storage->size(2)};
+        at::Tensor bigger = m_storage == Storage::Exact ? at::empty(shape, storage->options())
+                                                        : at::zeros(shape, storage->options());
         bigger.narrow(1, 0, current).copy_(*storage);
         *storage = bigger;
     }

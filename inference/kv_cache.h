@@ -36,7 +36,8 @@ public:
 
     enum class Storage {
         Exact,           // uninitialised, sized for `capacity` (the CPU decode kernels)
-        ForStaticSteps,  // zeroed when allocated; kept when it already holds `capacity`
+        ForStaticSteps,  // zeroed when allocated; kept when it already holds `capacity` and
+                         // was itself made for static steps
     };
 
     // Empties the cache and provides storage for `capacity` positions (> 0) with `options`
@@ -91,6 +92,7 @@ private:
                       std::int64_t capacity) const;
 
     std::vector<Layer> m_layers;
+    Storage m_storage = Storage::Exact;  // how the current storage was made
     std::int64_t m_window = 0;
     std::int64_t m_length = 0;
 };

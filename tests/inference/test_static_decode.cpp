@@ -18,6 +18,7 @@
 #include <QtTest>
 
 #include <cstdlib>
+#include <limits>
 
 #include <ATen/ATen.h>
 
@@ -152,6 +153,12 @@ void StaticDecodeTest::storageIsZeroedAndKept() {
     const KvCache::LayerStorage grown = cache.layerStorage(0);
     cache.reset(text, model->activationOptions(), 50);  // exact storage is always fresh
     QVERIFY(!cache.layerStorage(0).k.is_same(grown.k));
+    // Exact storage is uninitialised: static steps never take it over, however large.
+    cache.layerStorage(0).k.fill_(std::numeric_limits<float>::quiet_NaN());
+    const KvCache::LayerStorage exact = cache.layerStorage(0);
+    cache.reset(text, model->activationOptions(), 40, KvCache::Storage::ForStaticSteps);
+    QVERIFY(!cache.layerStorage(0).k.is_same(exact.k));
+    QCOMPARE(cache.layerStorage(0).k.abs().sum().item<double>(), 0.0);
 }
 
 void StaticDecodeTest::sessionRebindsOnlyWhenStorageChanges() {
