@@ -108,7 +108,9 @@ with tempfile.TemporaryDirectory() as tmp:
     check(plan.returncode == 0, "bench --plan exits 0")
     plans = {p["weights_format"]: p for p in last_json(plan).get("plans", [])}
     int4 = plans.get("int4 g128", {})
-    check(int4.get("total_bytes", 1 << 62) <= 16 * GIB, "27B int4 g128 fits 16 GiB of GPU memory")
+    check(int4.get("gpu_total_bytes", 1 << 62) <= 16 * GIB, "27B int4 g128 fits 16 GiB of GPU memory")
+    check(int4.get("gpu_total_bytes", 0) - int4.get("total_bytes", 0) == 512 << 20,
+          "the GPU total adds the CUDA runtime allowance")
     check(int4.get("total_bytes", 1 << 62) <= 24 * GIB, "27B int4 g128 fits 24 GiB of RAM")
     check(sum(int4.get("weights", {}).values()) == int4.get("weight_bytes"),
           "the plan's weight parts add up")
