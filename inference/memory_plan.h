@@ -42,6 +42,12 @@ struct MemoryPlan {
 
 MemoryPlan planMemory(const ModelConfig& config, const MemoryPlanSettings& settings);
 
+// What a process using libtorch's CUDA build holds on a GPU besides its tensors: the CUDA
+// context with its loaded kernels and the cuBLAS/cuBLASLt workspaces. An allowance (a PyTorch
+// process's context takes about 0.5 GiB on current drivers), not computed from the model;
+// `packaging/gpu/check.sh run-27b` measures the real use.
+constexpr std::uint64_t kCudaRuntimeBytes = std::uint64_t{512} << 20;
+
 // KV cache bytes at `contextTokens` in bf16: full layers every position, sliding layers
 // min(window, context) positions.
 std::uint64_t kvCacheBytes(const TextConfig& text, std::int64_t contextTokens);

@@ -1187,6 +1187,10 @@ O texto do laudo não foi alterado.</translation>
         <source>This is more than is free: choose int8 or int4 weights, or close other programs.</source>
         <translation>Isso é mais do que está livre: escolha pesos int8 ou int4, ou feche outros programas.</translation>
     </message>
+    <message>
+        <source>On the GPU, CUDA itself takes about %1 more.</source>
+        <translation>Na GPU, o próprio CUDA ocupa cerca de %1 a mais.</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelManagerDialog</name>

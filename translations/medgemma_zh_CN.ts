@@ -1179,6 +1179,10 @@ The report text is unchanged.</source>
         <source>This is more than is free: choose int8 or int4 weights, or close other programs.</source>
         <translation>这超过了当前可用内存：请选择 int8 或 int4 权重，或关闭其他程序。</translation>
     </message>
+    <message>
+        <source>On the GPU, CUDA itself takes about %1 more.</source>
+        <translation>在 GPU 上，CUDA 本身还要占用约 %1。</translation>
+    </message>
 </context>
 <context>
     <name>ui::ModelManagerDialog</name>

@@ -16,11 +16,6 @@ namespace app::cli {
 namespace {
 
 constexpr double kGiB = 1024.0 * 1024.0 * 1024.0;
-// What a process using libtorch's CUDA build holds on the GPU besides its tensors: the CUDA
-// context with its loaded kernels and the cuBLAS/cuBLASLt workspaces. An allowance, not a
-// measurement of this plan (a PyTorch process's context takes about 0.5 GiB on current
-// drivers); `packaging/gpu/check.sh run-27b` measures the real use (gpu_used_mb).
-constexpr std::uint64_t kGpuRuntimeAllowance = std::uint64_t{512} << 20;
 
 struct Variant {
     const char* name;
@@ -99,11 +94,11 @@ void printText(const std::string& label, std::int64_t context, double ramGib, do
                         gib(line.bytes), line.detail.c_str());
         }
         const double total = gib(plan.totalBytes());
-        const double onGpu = total + gib(kGpuRuntimeAllowance);
+        const double onGpu = total + gib(inference::kCudaRuntimeBytes);
         std::printf("  %-24s %8.3f GiB  (activation peak %.3f GiB)\n", "total", total,
                     gib(plan.activationPeakBytes));
         std::printf("  %-24s %8.3f GiB  + %.2f GiB CUDA context and library workspaces\n",
-                    "total on a GPU", onGpu, gib(kGpuRuntimeAllowance));
+                    "total on a GPU", onGpu, gib(inference::kCudaRuntimeBytes));
         std::printf("  fits %.0f GiB GPU: %s (%.2f GiB left)   fits %.0f GiB RAM: %s (%.2f GiB left)\n\n",
                     gpuGib, onGpu <= gpuGib ? "yes" : "no", gpuGib - onGpu, ramGib,
                     total <= ramGib ? "yes" : "no", ramGib - total);
@@ -125,7 +120,7 @@ nlohmann::json planJson(const std::string& label, std::int64_t context,
                                 {"kv_cache_bytes", plan.kvCacheBytes},
                                 {"activation_peak_bytes", plan.activationPeakBytes},
                                 {"total_bytes", plan.totalBytes()},
-                                {"gpu_total_bytes", plan.totalBytes() + kGpuRuntimeAllowance}});
+                                {"gpu_total_bytes", plan.totalBytes() + inference::kCudaRuntimeBytes}});
     }
     return out;
 }

@@ -14,6 +14,7 @@
 #include "inference/cuda_driver.h"
 #include "inference/engine.h"
 #include "inference/engine_variant.h"
+#include "inference/memory_plan.h"
 #include "inference/model_files.h"
 #include "inference/process_memory.h"
 #include "inference/runtime_info.h"
@@ -171,6 +172,7 @@ ui::RuntimeFacts HfModelCatalog::runtime() const {
         if (const auto gpu = inference::cudaDeviceMemory()) {
             facts.vramFree = gpu->freeBytes;
         }
+        facts.gpuRuntimeBytes = inference::kCudaRuntimeBytes;
     }
     return facts;
 }

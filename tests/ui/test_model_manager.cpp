@@ -121,6 +121,23 @@ void TestModelManager::listsModelsWithMemoryAgainstFreeRam() {
     QTRY_VERIFY(!dialog->isSearching());
     dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(int(ModelDevice::Cuda)));
     QVERIFY(!dialog->memoryLabel()->styleSheet().isEmpty());  // but not in 8 GB of the GPU
+    // CUDA's own context counts on the GPU: a model that just fits the free memory does not
+    // once that is added.
+    m_catalog.facts.vramFree = m_catalog.models[0].bfloat16.total() + 100000000ULL;
+    dialog->refresh();
+    QTRY_VERIFY(!dialog->isSearching());
+    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(int(ModelDevice::Cuda)));
+    dialog->list()->setCurrentItem(dialog->list()->topLevelItem(0));
+    QVERIFY(dialog->memoryLabel()->styleSheet().isEmpty());
+    m_catalog.facts.gpuRuntimeBytes = 536870912ULL;
+    dialog->refresh();
+    QTRY_VERIFY(!dialog->isSearching());
+    dialog->deviceBox()->setCurrentIndex(dialog->deviceBox()->findData(int(ModelDevice::Cuda)));
+    dialog->list()->setCurrentItem(dialog->list()->topLevelItem(0));
+    QVERIFY2(dialog->memoryLabel()->text().contains(QStringLiteral("CUDA itself takes about")),
+             qPrintable(dialog->memoryLabel()->text()));
+    QVERIFY(!dialog->memoryLabel()->styleSheet().isEmpty());
+    m_catalog.facts.gpuRuntimeBytes = 0;
     m_catalog.facts.cudaAvailable = false;
     m_catalog.facts.vramFree = 0;
 }

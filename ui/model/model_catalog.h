@@ -44,6 +44,9 @@ struct RuntimeFacts {
     quint64 ramAvailable = 0;  // bytes free now; 0 when unknown
     bool cudaAvailable = false;
     quint64 vramFree = 0;  // bytes; 0 when unknown or no CUDA
+    // Bytes the engine's CUDA runtime itself takes on the GPU (context, library workspaces),
+    // added to a model's needs there.
+    quint64 gpuRuntimeBytes = 0;
 };
 
 class ModelCatalog {

@@ -53,9 +53,11 @@ const MemoryEstimate& estimateFor(const ModelSummary& model, ModelPrecision prec
 
 bool memoryFits(const ModelSummary& model, ModelPrecision precision, ModelDevice device,
                 const RuntimeFacts& facts) {
-    const quint64 available =
-        device == ModelDevice::Cuda ? facts.vramFree : facts.ramAvailable;
-    return available == 0 || estimateFor(model, precision).total() <= available;
+    const bool gpu = device == ModelDevice::Cuda;
+    const quint64 available = gpu ? facts.vramFree : facts.ramAvailable;
+    const quint64 needed =
+        estimateFor(model, precision).total() + (gpu ? facts.gpuRuntimeBytes : 0);
+    return available == 0 || needed <= available;
 }
 
 QString memoryText(const ModelSummary& model, ModelPrecision precision, ModelDevice device,
@@ -74,6 +76,11 @@ QString memoryText(const ModelSummary& model, ModelPrecision precision, ModelDev
         text += facts.vramFree > 0
                     ? Text::tr("%1 free on the GPU.").arg(formatBytes(facts.vramFree))
                     : Text::tr("GPU memory not reported.");
+        if (device == ModelDevice::Cuda && facts.gpuRuntimeBytes > 0) {
+            text += QLatin1Char(' ');
+            text += Text::tr("On the GPU, CUDA itself takes about %1 more.")
+                        .arg(formatBytes(facts.gpuRuntimeBytes));
+        }
     }
     if (!memoryFits(model, precision, device, facts)) {
         text += QLatin1Char(' ');
