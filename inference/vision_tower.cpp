@@ -127,7 +127,7 @@ at::Tensor VisionTower::mlpBlock(const Layer& layer, const at::Tensor& hidden,
     const at::Tensor x =
         layerNorm(hidden, layer.norm2Weight, layer.norm2Bias, m_config.layerNormEps);
     const std::int64_t tokens = hidden.size(0);
-    if (tokens <= kMlpRows) {
+    if (tokens <= kMlpRows || !hidden.device().is_cpu()) {
         const at::Tensor inner = geluTanh(at::linear(x, layer.fc1Weight, layer.fc1Bias));
         return hidden + at::linear(inner, layer.fc2Weight, layer.fc2Bias);
     }

@@ -18,6 +18,8 @@ namespace inference {
 
 class VisionTower {
 public:
+    // The MLP runs on the CPU in blocks of this many rows (its 4,304-wide intermediate stays in
+    // cache, and a stop request is checked between blocks); a GPU takes all rows at once.
     static constexpr std::int64_t kMlpRows = 1024;
 
     // Reads every vision tensor; failures are recorded in reader.status().
