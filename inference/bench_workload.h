@@ -24,7 +24,8 @@ struct BenchShape {
 // Every run's figures; the report gives medians and lists the runs.
 struct BenchRuns {
     std::vector<double> imageEncode, ttft, prefill, decode;
-    std::vector<double> readBandwidth, decodeFloor, decodeOfFloor;  // CPU only
+    // Beside each run: the read rate of the decode weights (RAM, or the GPU), its floor.
+    std::vector<double> readBandwidth, decodeFloor, decodeOfFloor;
     std::uint64_t peakRss = 0;
     std::string decodePath;
 };
@@ -40,9 +41,9 @@ double medianOf(std::vector<double> values);
 
 // The report: model, load_s, peak_rss_mb, rss_after_load_mb, weight_file_mb, image_encode_s,
 // prefill_tok_s, decode_tok_s, ttft_s, runs, the machine (cpu, cores, threads, libtorch,
-// kernel_isa), device, dtype, quant, load_average (1 minute, after the runs), date, and on
-// the CPU decode_bytes_per_token_mb, memory_read_gb_s, decode_floor_tok_s and
-// decode_of_floor, on a GPU gpu_total_mb and gpu_used_mb. Serialized JSON text.
+// kernel_isa), device, dtype, quant, decode_path, load_average (1 minute, after the runs),
+// date, decode_bytes_per_token_mb, memory_read_gb_s, decode_floor_tok_s and decode_of_floor,
+// and on a GPU gpu_total_mb and gpu_used_mb. Serialized JSON text.
 std::string benchReportJson(const Engine& engine, const LoadOptions& options, double loadSeconds,
                             std::uint64_t rssAfterLoad, const BenchRuns& runs);
 

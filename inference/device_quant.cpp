@@ -94,6 +94,14 @@ at::Tensor DeviceQuantMatrix::dequantize(const at::Tensor& values, const at::Ten
     return w.view({n, padded}).narrow(1, 0, m_shape.cols).to(type);
 }
 
+void DeviceQuantMatrix::appendTensors(std::vector<at::Tensor>& out) const {
+    for (const at::Tensor* t : {&m_values, &m_scale, &m_min}) {
+        if (t->defined()) {
+            out.push_back(*t);
+        }
+    }
+}
+
 at::Tensor DeviceQuantMatrix::forward(const at::Tensor& x) const {
     const std::int64_t block =
         std::clamp<std::int64_t>(kDequantBudget / std::max<std::int64_t>(cols(), 1), 1, rows());

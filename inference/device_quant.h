@@ -12,6 +12,8 @@
 
 #include <cstdint>
 
+#include <vector>
+
 #include <ATen/ATen.h>
 
 #include "inference/kernels/quant_format.h"
@@ -29,6 +31,8 @@ public:
     std::int64_t rows() const { return m_shape.rows; }
     std::int64_t cols() const { return m_shape.cols; }
     std::uint64_t bytes() const;  // device memory held
+    // The tensors a product reads: values, scales and (int4) minima.
+    void appendTensors(std::vector<at::Tensor>& out) const;
 
     // x [L, cols] -> [L, rows] in x's dtype.
     at::Tensor forward(const at::Tensor& x) const;

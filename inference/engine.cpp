@@ -152,6 +152,9 @@ Result<std::unique_ptr<Engine::Impl>> loadImpl(const LoadOptions& options,
     for (const MemoryRegion& region : impl->model->decoder().decodeRegions()) {
         impl->info.decodeBytesPerToken += region.bytes;
     }
+    for (const at::Tensor& tensor : impl->model->decoder().decodeDeviceTensors()) {
+        impl->info.decodeBytesPerToken += tensor.nbytes();
+    }
     impl->loadSeconds = std::chrono::duration<double>(Clock::now() - start).count();
     report(1.0);
     return impl;

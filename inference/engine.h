@@ -172,8 +172,9 @@ public:
                                       const std::atomic<bool>& stop);
 
     // Reads the weights a decode step reads, with the engine's compute threads, and reports
-    // the best of `passes` (memory_bandwidth.h): the decode floor on this machine now. Empty
-    // (bytes 0) on a device other than the CPU. Waits for a running request.
+    // the best of `passes` (memory_bandwidth.h): the decode floor on this machine now. On a GPU
+    // the same weights are reduced there (device_bandwidth.h); empty (bytes 0) when that
+    // fails. Waits for a running request.
     ReadBandwidth measureDecodeReadBandwidth(int passes = 3) const;
 
     struct Impl;  // opaque: the implementation's state

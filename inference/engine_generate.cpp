@@ -2,6 +2,7 @@
 #include <chrono>
 
 #include "inference/chat_template.h"
+#include "inference/device_bandwidth.h"
 #include "inference/engine_impl.h"
 #include "inference/generation.h"
 #include "inference/image_preprocess.h"
@@ -259,8 +260,15 @@ Result<std::vector<float>> Engine::logits(const Request& request, std::int64_t* 
 
 ReadBandwidth Engine::measureDecodeReadBandwidth(int passes) const {
     std::lock_guard<std::mutex> lock(m_impl->mutex);
-    return measureReadBandwidth(m_impl->model->decoder().decodeRegions(),
-                                m_impl->options.threads, passes);
+    const TextDecoder& decoder = m_impl->model->decoder();
+    if (!m_impl->model->device().is_cpu()) {
+        Result<ReadBandwidth> read =
+            guarded<ReadBandwidth>("reading the weights on the GPU", [&]() -> Result<ReadBandwidth> {
+                return measureTensorReadBandwidth(decoder.decodeDeviceTensors(), passes);
+            });
+        return read ? read.value() : ReadBandwidth{};
+    }
+    return measureReadBandwidth(decoder.decodeRegions(), m_impl->options.threads, passes);
 }
 
 }  // namespace inference

@@ -36,6 +36,14 @@ void LinearWeight::appendStreamedRegions(std::vector<MemoryRegion>& regions) con
     }
 }
 
+void LinearWeight::appendDeviceTensors(std::vector<at::Tensor>& tensors) const {
+    if (m_deviceQuant) {
+        m_deviceQuant->appendTensors(tensors);
+    } else if (m_dense.defined() && !m_dense.device().is_cpu()) {
+        tensors.push_back(m_dense);
+    }
+}
+
 at::Tensor LinearWeight::forward(const at::Tensor& x) const {
     if (m_deviceQuant) {
         return m_deviceQuant->forward(x.to(m_computeType));

@@ -47,6 +47,8 @@ public:
     // The memory a matrix-vector product reads: the dense elements, or the quantized values
     // and their scales (appended to `regions`; nothing for a matrix off the CPU).
     void appendStreamedRegions(std::vector<MemoryRegion>& regions) const;
+    // The same for a matrix off the CPU: the device tensors a product reads.
+    void appendDeviceTensors(std::vector<at::Tensor>& tensors) const;
 
     // x: [L, cols] in the compute dtype -> [L, rows] in the compute dtype.
     at::Tensor forward(const at::Tensor& x) const;

@@ -122,6 +122,18 @@ std::vector<MemoryRegion> TextDecoder::decodeRegions() const {
     return regions;
 }
 
+std::vector<at::Tensor> TextDecoder::decodeDeviceTensors() const {
+    std::vector<at::Tensor> tensors;
+    for (const DecoderLayer& layer : m_layers) {
+        const DecoderLayerWeights& w = layer.weights();
+        for (const LinearWeight* m : {&w.q, &w.k, &w.v, &w.o, &w.gate, &w.up, &w.down}) {
+            m->appendDeviceTensors(tensors);
+        }
+    }
+    m_head.appendDeviceTensors(tensors);
+    return tensors;
+}
+
 at::Tensor TextDecoder::logits(const at::Tensor& normed) const {
     return headLogits(normed, m_head, m_finalSoftcap);
 }

@@ -55,6 +55,8 @@ public:
     // The weight memory one decode step reads: every layer's seven matrices and the head (the
     // embedding contributes one row, left out). Empty for weights off the CPU.
     std::vector<MemoryRegion> decodeRegions() const;
+    // The same weights off the CPU, as device tensors (empty for weights on the CPU).
+    std::vector<at::Tensor> decodeDeviceTensors() const;
 
     // normed: [M, hidden] -> [M, vocab] float32 logits (lm_head.h).
     at::Tensor logits(const at::Tensor& normed) const;

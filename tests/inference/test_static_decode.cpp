@@ -23,6 +23,7 @@
 #include <ATen/ATen.h>
 
 #include "forward_test_support.h"
+#include "inference/device_bandwidth.h"
 #include "inference/generation.h"
 #include "inference/kernels/cpu_features.h"
 #include "inference/static_decode.h"
@@ -72,6 +73,7 @@ private Q_SLOTS:
     void sessionRebindsOnlyWhenStorageChanges();
     void pipelinedGreedyMatchesEagerLoop();
     void readbackIsFirstInFirstOut();
+    void tensorReadBandwidthReadsEveryTensor();
 };
 
 void StaticDecodeTest::initTestCase() {
@@ -207,6 +209,24 @@ void StaticDecodeTest::readbackIsFirstInFirstOut() {
     QCOMPARE(readback.pop(), std::int64_t{9});
     QCOMPARE(readback.pop(), std::int64_t{11});
     QCOMPARE(readback.pending(), 0);
+}
+
+// The GPU's decode floor reduces each weight tensor (device_bandwidth.h); the function is
+// device-agnostic, so its accounting is checked here on CPU tensors of several dtypes. A model
+// on the CPU lists no device tensors (its floor reads the mapping instead).
+void StaticDecodeTest::tensorReadBandwidthReadsEveryTensor() {
+    const std::vector<at::Tensor> tensors = {at::ones({1000, 300}, at::kBFloat16),
+                                             at::ones({4096}, at::kByte),
+                                             at::ones({64, 64}, at::kFloat)};
+    const ReadBandwidth read = measureTensorReadBandwidth(tensors, 2);
+    QCOMPARE(read.bytes, std::uint64_t(1000 * 300 * 2 + 4096 + 64 * 64 * 4));
+    QCOMPARE(read.passes, 2);
+    QVERIFY(read.seconds > 0.0);
+    QVERIFY(read.bytesPerSecond > 0.0);
+    QCOMPARE(measureTensorReadBandwidth({}).bytes, std::uint64_t{0});
+    const auto model = fwdtest::model(QStringLiteral("tiny-medgemma"), ComputeType::Float32);
+    QVERIFY(model->decoder().decodeDeviceTensors().empty());
+    QVERIFY(!model->decoder().decodeRegions().empty());
 }
 
 QTEST_GUILESS_MAIN(StaticDecodeTest)
