@@ -17,8 +17,16 @@ import sys
 import time
 
 import torch
+import transformers
 from safetensors.torch import load_file
 from transformers import Gemma3ForConditionalGeneration
+
+
+def dtype_argument(dtype):
+    """from_pretrained's dtype keyword: `dtype` from transformers 4.56 on (`torch_dtype`
+    before, deprecated since)."""
+    major, minor = (int(part) for part in transformers.__version__.split(".")[:2])
+    return {"dtype": dtype} if (major, minor) >= (4, 56) else {"torch_dtype": dtype}
 
 
 def check_goldens(fixtures):
@@ -29,7 +37,7 @@ def check_goldens(fixtures):
             golden = json.load(f)
         for device in ("cuda", "cpu"):
             model = Gemma3ForConditionalGeneration.from_pretrained(
-                model_dir, torch_dtype=torch.float32, attn_implementation="eager").to(device)
+                model_dir, **dtype_argument(torch.float32), attn_implementation="eager").to(device)
             model.eval()
             for case in golden["cases"]:
                 tensors = load_file(os.path.join(golden_dir, case["tensors_file"]))
@@ -56,7 +64,7 @@ def timed(fn):
 
 def bench(model_dir):
     model = Gemma3ForConditionalGeneration.from_pretrained(
-        model_dir, torch_dtype=torch.bfloat16).to("cuda")
+        model_dir, **dtype_argument(torch.bfloat16)).to("cuda")
     model.eval()
     config = model.config
     image_token = getattr(config, "image_token_id", None) or config.image_token_index
