@@ -175,12 +175,15 @@ at::Tensor attendFused(const at::Tensor& scaled, const at::Tensor& k, const at::
     const std::int64_t group = heads / k.size(0);
     const at::Tensor keys = group > 1 ? k.repeat_interleave(group, 0) : k;
     const at::Tensor values = group > 1 ? v.repeat_interleave(group, 0) : v;
-    c10::optional<at::Tensor> mask;
-    if (allowed.defined()) {
-        mask = allowed;
-    }
-    const at::Tensor context = at::scaled_dot_product_attention(
-        scaled.unsqueeze(0), keys.unsqueeze(0), values.unsqueeze(0), mask, 0.0, false, 1.0);
+    const at::Tensor q4 = scaled.unsqueeze(0);
+    const at::Tensor k4 = keys.unsqueeze(0);
+    const at::Tensor v4 = values.unsqueeze(0);
+    // The mask parameter is c10::optional before 2.4 and std::optional after: a Tensor or {}
+    // converts to either.
+    const at::Tensor context =
+        allowed.defined()
+            ? at::scaled_dot_product_attention(q4, k4, v4, allowed, 0.0, false, 1.0)
+            : at::scaled_dot_product_attention(q4, k4, v4, {}, 0.0, false, 1.0);
     return context.squeeze(0).transpose(0, 1).reshape({rows, heads * dim});
 }
 #endif
