@@ -1,37 +1,100 @@
 #!/bin/bash
-# The GPU checks of the engine, in one run on a machine with an NVIDIA GPU and PyTorch (CUDA)
-# but none of the application's other libraries. Builds inference/ alone against the libtorch
-# bundled in that PyTorch (-DMEDGEMMA_INFERENCE_ONLY=ON) and writes into results.tar.gz under
-# $OUT (default ./gpu-results; one archive, as the device tool returns few files), printing a
-# summary of each file to stdout:
+# The GPU checks of the engine, on a machine with an NVIDIA GPU and PyTorch (CUDA) but none of
+# the application's other libraries. Builds inference/ alone against the libtorch bundled in
+# that PyTorch (-DMEDGEMMA_INFERENCE_ONLY=ON; C++20 for PyTorch 2.14+, whose headers require
+# it; retried without CUDA graphs should they not build) and records, packed into
+# $OUT/results.tar.gz (default ./gpu-results) with a summary of every file on stdout:
 #   golden-*.jsonl     the fixture goldens on CUDA: float32 (max |logit diff| <= 1e-4 and the
-#                      greedy tokens equal) and bfloat16 (<= 0.25), exactly as on the CPU;
-#   transformers.jsonl transformers' own logits for the same fixture cases on this GPU against
-#                      the stored goldens (the authoritative reference: ours = goldens = theirs);
+#                      greedy tokens equal, through the CUDA-graph decode) and bfloat16
+#                      (<= 0.25); a failing case is rerun without the graph (*-nograph.jsonl);
+#   transformers.jsonl transformers' own logits for the same cases on the GPU and the CPU
+#                      against the stored goldens (the authoritative reference);
 #   bench-*.json       medgemma-engine-bench on a random 4B checkpoint with the real shapes
-#                      (bf16, CUDA; decode as a CUDA graph, then without the graph and on the
-#                      per-token path), and transformers' generate on the same checkpoint and
-#                      card;
-#   machine.txt        nvidia-smi, torch and compiler versions.
-# and `run-27b` (a second call, after `run` built the tools): the 27B int4 g128 memory plan on
-# the GPU, bench-27b-int4-cuda.json from a 27B-shaped checkpoint whose decoder matrices are
-# holes (medgemma-engine-bench --make-random medgemma-27b-it --sparse-decoder yes): its
-# gpu_used_mb is the figure to hold against 16 GiB.
-# Usage:
-#   packaging/gpu/check.sh prepare   here: copies the nlohmann-json headers and CMake files into
-#                                    .gpu/ (git-ignored), which the GPU run must carry
-#   packaging/gpu/check.sh run       on the GPU machine, from the repository root
-#   packaging/gpu/check.sh run-27b   on the same machine afterwards
+#                      (bf16, CUDA; decode as a CUDA graph, without the graph, and per token,
+#                      each with the card's own read floor), and transformers' generate;
+#   machine.txt, build.log.
+# What travels to the GPU machine is limited to 64 MiB, and the fixture checkpoints alone are
+# 114 MB: `prepare` takes tests/fixtures out of git's index for the session (the files stay
+# here), packs the fixtures one call needs, compressed, into .gpu/ (git-ignored, carried), and
+# prints what will travel; `attach` puts tests/fixtures back. A GPU session:
+#   packaging/gpu/check.sh prepare tiny-medgemma     here
+#   device: packaging/gpu/check.sh run               carry [".gpu"], timeout ~540 s
+#   packaging/gpu/check.sh prepare tiny-medgemma-b   here (both at once exceed the limit)
+#   device: packaging/gpu/check.sh goldens           carry [".gpu"], on the same warm machine
+#   device: packaging/gpu/check.sh run-27b           27B int4 g128 on the card: gpu_used_mb
+#   packaging/gpu/check.sh attach                    here, ALWAYS, before any commit
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-deps="$root/.gpu/deps"
+gpu="$root/.gpu"
+deps="$gpu/deps"
+exclude="$root/.git/info/exclude"
+limit=$((64 << 20))
+
+exclude_path() {
+    grep -qx "$1" "$exclude" 2>/dev/null || echo "$1" >>"$exclude"
+}
+
+# Bytes of the files git would send: tracked, and untracked but not ignored.
+travelling_bytes() {
+    { git -C "$root" ls-files -z; git -C "$root" ls-files -z --others --exclude-standard; } |
+        (cd "$root" && xargs -0 -r stat -c %s 2>/dev/null) | awk '{s += $1} END {print s + 0}'
+}
 
 prepare() {
+    local fixtures=("$@")
+    [ ${#fixtures[@]} -gt 0 ] || fixtures=(tiny-medgemma)
     mkdir -p "$deps/include" "$deps/share/cmake"
     cp -r /usr/include/nlohmann "$deps/include/"
     cp -r /usr/share/cmake/nlohmann_json "$deps/share/cmake/"
-    grep -qx '/.gpu/' "$root/.git/info/exclude" 2>/dev/null || echo '/.gpu/' >>"$root/.git/info/exclude"
-    echo "prepared $deps; carry .gpu on the GPU run"
+    exclude_path '/.gpu/'
+    local paths=()
+    for f in "${fixtures[@]}"; do
+        [ -d "$root/tests/fixtures/$f" ] || { echo "no fixture $f" >&2; exit 2; }
+        paths+=("tests/fixtures/$f" "tests/fixtures/$f-golden")
+    done
+    rm -f "$gpu/fixtures.tar.xz"
+    tar -C "$root" --exclude='*.cache' -cf - "${paths[@]}" | xz -T0 -6 >"$gpu/fixtures.tar.xz"
+    if git -C "$root" ls-files --error-unmatch tests/fixtures >/dev/null 2>&1; then
+        git -C "$root" rm -r -q --cached tests/fixtures
+    fi
+    exclude_path '/tests/fixtures/'
+    local tree carried
+    tree=$(travelling_bytes)
+    carried=$(du -sb "$gpu" | cut -f1)
+    echo "travels: working tree $((tree >> 20)) MiB + .gpu $((carried >> 20)) MiB" \
+        "(fixtures: ${fixtures[*]}) of $((limit >> 20)) MiB"
+    [ $((tree + carried)) -lt $limit ] || echo "TOO LARGE for the device tool" >&2
+    echo "tests/fixtures is out of git's index now: run '$0 attach' before any commit"
+}
+
+attach() {
+    git -C "$root" reset -q -- tests/fixtures
+    if [ -f "$exclude" ]; then
+        sed -i '\|^/tests/fixtures/$|d' "$exclude"
+    fi
+    if [ -n "$(git -C "$root" status --porcelain -- tests/fixtures)" ]; then
+        echo "tests/fixtures differs from HEAD:" >&2
+        git -C "$root" status --short -- tests/fixtures >&2
+        exit 1
+    fi
+    echo "tests/fixtures is back in git's index"
+}
+
+# On the GPU machine: the carried fixtures into tests/fixtures.
+unpack_fixtures() {
+    [ -f "$gpu/fixtures.tar.xz" ] || return 0
+    tar -C "$root" -xJf "$gpu/fixtures.tar.xz" 2>/dev/null ||
+        python3 -c 'import sys, tarfile; tarfile.open(sys.argv[1]).extractall(sys.argv[2])' \
+            "$gpu/fixtures.tar.xz" "$root"
+}
+
+# The fixture checkpoints present (with their goldens).
+present_fixtures() {
+    for f in tiny-medgemma tiny-medgemma-b; do
+        [ -f "$root/tests/fixtures/$f/config.json" ] && [ -d "$root/tests/fixtures/$f-golden" ] &&
+            echo "$f"
+    done
+    return 0
 }
 
 # Packs the result files of `dir` into $OUT/results.tar.gz and prints each file's last lines.
@@ -45,38 +108,38 @@ pack() {
     done
 }
 
-run() {
-    local out
-    out=$(mktemp -d)
-    local torch_prefix
+describe_machine() {
+    nvidia-smi || true
+    python3 -c 'import torch, transformers; print("torch", torch.__version__, "cuda", torch.version.cuda, "transformers", transformers.__version__)' || true
+    c++ --version | head -1
+    nproc
+}
+
+# Builds the two tools into build-gpu (incremental on a warm machine); false with the log in
+# $1/build.log when it cannot.
+build_tools() {
+    local out=$1 torch_prefix standard
     torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
-    {
-        nvidia-smi || true
-        python3 -c 'import torch, transformers; print("torch", torch.__version__, "cuda", torch.version.cuda, "transformers", transformers.__version__)' || true
-        c++ --version | head -1
-        nproc
-    } >"$out/machine.txt" 2>&1
-    local targets=(--target medgemma-golden-check medgemma-engine-bench)
     # libtorch 2.14 and later require C++20 of code that includes their headers.
-    local standard
     standard=$(python3 -c 'import torch; v = tuple(int(x) for x in torch.__version__.split("+")[0].split(".")[:2]); print(20 if v >= (2, 14) else 17)' 2>/dev/null || echo 17)
+    local targets=(--target medgemma-golden-check medgemma-engine-bench)
     # CUDA graphs need libtorch's CUDA headers; should they not build, the rest still runs
-    # (and build.log says why). A build that fails both ways ends the run with its log.
-    if ! { cmake -S "$root" -B "$root/build-gpu" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    # (and build.log says why).
+    if { cmake -S "$root" -B "$root/build-gpu" -G Ninja -DCMAKE_BUILD_TYPE=Release \
         -DMEDGEMMA_INFERENCE_ONLY=ON -DMEDGEMMA_BUILD_TESTS=OFF -DMEDGEMMA_CXX_STANDARD="$standard" \
         -DCMAKE_PREFIX_PATH="$torch_prefix;$deps" && cmake --build "$root/build-gpu" "${targets[@]}"; } \
         >"$out/build.log" 2>&1; then
-        echo "=== retrying with -DMEDGEMMA_CUDA_GRAPHS=OFF" >>"$out/build.log"
-        if ! { cmake -S "$root" -B "$root/build-gpu" -DMEDGEMMA_CUDA_GRAPHS=OFF &&
-            cmake --build "$root/build-gpu" "${targets[@]}"; } >>"$out/build.log" 2>&1; then
-            pack "$out"
-            echo "build failed"
-            return 1
-        fi
+        return 0
     fi
-    local bin="$root/build-gpu/inference"
-    local status=0
-    for fixture in tiny-medgemma tiny-medgemma-b; do
+    echo "=== retrying with -DMEDGEMMA_CUDA_GRAPHS=OFF" >>"$out/build.log"
+    { cmake -S "$root" -B "$root/build-gpu" -DMEDGEMMA_CUDA_GRAPHS=OFF &&
+        cmake --build "$root/build-gpu" "${targets[@]}"; } >>"$out/build.log" 2>&1
+}
+
+# Ours and transformers' goldens for the fixtures present; returns 1 when one fails.
+check_goldens() {
+    local out=$1 bin="$root/build-gpu/inference" status=0
+    for fixture in $(present_fixtures); do
         for dtype in float32 bfloat16; do
             local args=("$root/tests/fixtures/$fixture" "$root/tests/fixtures/$fixture-golden"
                 --dtype "$dtype" --device cuda)
@@ -90,7 +153,11 @@ run() {
     done
     python3 "$root/packaging/gpu/transformers_check.py" goldens "$root/tests/fixtures" \
         >"$out/transformers.jsonl" 2>&1 || status=1
-    local model=/tmp/medgemma-4b-random
+    return $status
+}
+
+check_speed() {
+    local out=$1 bin="$root/build-gpu/inference" model=/tmp/medgemma-4b-random status=0
     "$bin/medgemma-engine-bench" --model "$model" --make-random medgemma-4b-it --device cuda \
         --repeat 5 >"$out/bench-ours-cuda-bf16.json" 2>"$out/bench-ours.log" || status=1
     # The same decode without the graph (fixed shapes, eager launches) and on the per-token
@@ -101,6 +168,25 @@ run() {
         --repeat 2 >"$out/bench-ours-cuda-bf16-eager.json" 2>>"$out/bench-ours.log" || status=1
     python3 "$root/packaging/gpu/transformers_check.py" bench "$model" \
         >"$out/bench-transformers-cuda-bf16.json" 2>"$out/bench-transformers.log" || status=1
+    return $status
+}
+
+# run: build, goldens of the carried fixtures, speed. goldens: build (incremental), goldens.
+run() {
+    local what=$1 out status=0
+    out=$(mktemp -d)
+    describe_machine >"$out/machine.txt" 2>&1
+    unpack_fixtures
+    present_fixtures >"$out/fixtures.txt"
+    if ! build_tools "$out"; then
+        pack "$out"
+        echo "build failed"
+        return 1
+    fi
+    check_goldens "$out" || status=1
+    if [ "$what" = run ]; then
+        check_speed "$out" || status=1
+    fi
     pack "$out"
     echo "status $status"
     return $status
@@ -117,8 +203,10 @@ run_27b() {
 }
 
 case "${1:-}" in
-    prepare) prepare ;;
-    run) run ;;
+    prepare) shift; prepare "$@" ;;
+    attach) attach ;;
+    run) run run ;;
+    goldens) run goldens ;;
     run-27b) run_27b ;;
-    *) sed -n '2,24p' "$0"; exit 2 ;;
+    *) sed -n '2,25p' "$0"; exit 2 ;;
 esac
