@@ -23,7 +23,7 @@ const char* decodeOverride() {
     return setting ? setting : "";
 }
 
-at::Tensor rowOfFirstLayer(const std::vector<KvCache::LayerStorage>& storage, bool sliding) {
+at::Tensor firstStorageOf(const std::vector<KvCache::LayerStorage>& storage, bool sliding) {
     for (const KvCache::LayerStorage& layer : storage) {
         if (layer.sliding == sliding) {
             return layer.k;
@@ -63,7 +63,7 @@ StaticDecoder::StaticDecoder(const Model& model, const KvCache& cache) : m_model
     m_localFrequencies = decoder.rope(true).inverseFrequencies().to(device);
     m_globalFrequencies = decoder.rope(false).inverseFrequencies().to(device);
     for (bool sliding : {true, false}) {
-        const at::Tensor storage = rowOfFirstLayer(m_storage, sliding);
+        const at::Tensor storage = firstStorageOf(m_storage, sliding);
         if (storage.defined()) {
             (sliding ? m_localSlots : m_globalSlots) = at::arange(storage.size(1), longs);
         }
