@@ -10,7 +10,9 @@
 
 // libtorch's fused attention (flash and memory-efficient kernels on CUDA) from 2.1 on, where it
 // takes a scale; Debian's libtorch 1.13 has none, and the CPU uses its own path below anyway.
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1)
+// (MEDGEMMA_FORCE_FUSED_ATTENTION: only for the syntax check of tests/project.)
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 1) || \
+    defined(MEDGEMMA_FORCE_FUSED_ATTENTION)
 #define MEDGEMMA_HAVE_FUSED_ATTENTION 1
 #endif
 
