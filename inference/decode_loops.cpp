@@ -125,15 +125,17 @@ Result<GenerationOutput> decodeTokens(Session& session, const PromptInput& promp
                                       const TokenCallback& onToken, const StopFlag& stop,
                                       const at::Tensor& promptLogits) {
     const DecodePath path = decodePathFor(session.model());
+    TokenSink sink(session, prompt, options, onToken);
+    const SamplingParams& sampling = options.sampling;
+    Result<GenerationOutput> output =
+        path == DecodePath::Static && !sampling.sampling() && sampling.repetitionPenalty == 1.0
+            ? pipelinedGreedy(session, sink, options, stop, promptLogits)
+            : stepByStep(session, sink, path, stop, promptLogits);
+    // Afterwards: the first step says whether the graph could be captured.
     session.stats().decodePath = path == DecodePath::Static  ? session.staticDecoder().description()
                                  : path == DecodePath::Eager ? "libtorch"
                                                              : "cpu kernels";
-    TokenSink sink(session, prompt, options, onToken);
-    const SamplingParams& sampling = options.sampling;
-    if (path == DecodePath::Static && !sampling.sampling() && sampling.repetitionPenalty == 1.0) {
-        return pipelinedGreedy(session, sink, options, stop, promptLogits);
-    }
-    return stepByStep(session, sink, path, stop, promptLogits);
+    return output;
 }
 
 }  // namespace inference
