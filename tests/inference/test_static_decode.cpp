@@ -1,7 +1,8 @@
 // The fixed-shape decode step (static_decode.h) that a GPU runs as a CUDA graph, checked on the
 // CPU where it runs the same operations eagerly:
 //  - every step's logits against the per-token libtorch step (prefill.h decodeStep) over 60
-//    steps past the prompt, several sliding windows of ring wrap-around. Both run the same
+//    steps past the prompt, several sliding windows of ring wrap-around, in float32, bf16,
+//    and with int8 / int4 weights in a GPU's layout (measured 0 there: same head, no refining). Both run the same
 //    libtorch operations; the static step reads every slot of the storage under a mask, so its
 //    rows are longer (the masked slots add exact zeros). Bounds, stated and measured: float32
 //    <= 1e-4 (measured 0); bfloat16 <= 0.25 as test_bf16_forward allows (measured 0.016: the
@@ -26,6 +27,8 @@
 #include "inference/device_bandwidth.h"
 #include "inference/generation.h"
 #include "inference/kernels/cpu_features.h"
+#include "inference/model_files.h"
+#include "inference/quantized_store.h"
 #include "inference/static_decode.h"
 #include "inference/token_readback.h"
 
@@ -44,6 +47,23 @@ std::int64_t topId(const at::Tensor& logits) {
 
 PromptInput goldenPrompt(const QString& checkpoint, const QString& caseName) {
     return fwdtest::promptWithOwnPixels(checkpoint, fwdtest::goldenCase(checkpoint, caseName));
+}
+
+// The checkpoint with its projections, embedding and head quantized; with the CPU kernels off
+// they are held as a GPU holds them (device_quant.h).
+std::shared_ptr<const Model> quantizedModel(const QString& checkpoint, bool int8) {
+    QuantizationSettings settings;
+    settings.format = int8 ? kernels::QuantFormat::Int8Row : kernels::QuantFormat::Int4Group;
+    settings.group = 32;
+    auto dir = openModelDirectory(fwdtest::checkpointDir(checkpoint).toStdString());
+    if (!dir) {
+        qFatal("%s", dir.error().message.c_str());
+    }
+    auto model = Model::load(dir->configs.model, dir->weights, ComputeType::BFloat16, settings);
+    if (!model) {
+        qFatal("%s", model.error().message.c_str());
+    }
+    return model.value();
 }
 
 void useDecodePath(const char* path) {
@@ -85,14 +105,20 @@ void StaticDecodeTest::stepsMatchPerTokenSteps_data() {
     QTest::addColumn<QString>("checkpoint");
     QTest::addColumn<QString>("caseName");
     QTest::addColumn<int>("dtype");
+    QTest::addColumn<QString>("quant");  // "", "int8" or "int4" (group 32): a GPU's layout
     for (const QString& checkpoint : fwdtest::checkpointNames()) {
         for (ComputeType type : {ComputeType::Float32, ComputeType::BFloat16}) {
             const QString name =
                 checkpoint + QStringLiteral("/two_images/") +
                 QLatin1String(type == ComputeType::Float32 ? "float32" : "bfloat16");
             QTest::newRow(qPrintable(name))
-                << checkpoint << QStringLiteral("two_images") << int(type);
+                << checkpoint << QStringLiteral("two_images") << int(type) << QString();
         }
+    }
+    for (const QString& quant : {QStringLiteral("int8"), QStringLiteral("int4")}) {
+        QTest::newRow(qPrintable(QStringLiteral("tiny-medgemma-b/two_images/") + quant))
+            << QStringLiteral("tiny-medgemma-b") << QStringLiteral("two_images")
+            << int(ComputeType::BFloat16) << quant;
     }
 }
 
@@ -100,8 +126,11 @@ void StaticDecodeTest::stepsMatchPerTokenSteps() {
     QFETCH(QString, checkpoint);
     QFETCH(QString, caseName);
     QFETCH(int, dtype);
+    QFETCH(QString, quant);
     const auto type = ComputeType(dtype);
-    const auto model = fwdtest::model(checkpoint, type);
+    const auto model = quant.isEmpty() ? fwdtest::model(checkpoint, type)
+                                       : quantizedModel(checkpoint, quant == QLatin1String("int8"));
+    QCOMPARE(model->decoder().head().isDeviceQuantized(), !quant.isEmpty());
     const PromptInput prompt = goldenPrompt(checkpoint, caseName);
     const StopFlag stop{false};
     const int steps = 60;
@@ -133,9 +162,10 @@ void StaticDecodeTest::stepsMatchPerTokenSteps() {
         QCOMPARE(decoder.inputToken().item<std::int64_t>(), topId(fixed));
     }
     const bool f32 = type == ComputeType::Float32;
-    qInfo("%d fixed-shape steps (window %lld, %s): max |logit diff| against per-token steps %.3g",
+    qInfo("%d fixed-shape steps (window %lld, %s %s): max |logit diff| against per-token steps "
+          "%.3g",
           steps, static_cast<long long>(model->config().text.slidingWindow),
-          f32 ? "float32" : "bfloat16", worst);
+          f32 ? "float32" : "bfloat16", qPrintable(quant), worst);
     QVERIFY(worst <= (f32 ? 1e-4 : 0.25));
 }
 
