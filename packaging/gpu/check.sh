@@ -16,7 +16,8 @@
 # What travels to the GPU machine is limited to 64 MiB, and the fixture checkpoints alone are
 # 114 MB: `prepare` takes tests/fixtures out of git's index for the session (the files stay
 # here), packs the fixtures one call needs, compressed, into .gpu/ (git-ignored, carried), and
-# prints what will travel; `attach` puts tests/fixtures back. A GPU session:
+# prints what will travel, and refuses commits until `attach` puts tests/fixtures back (a
+# pre-commit hook; a commit meanwhile would delete the fixtures). A GPU session:
 #   packaging/gpu/check.sh prepare tiny-medgemma     here
 #   device: packaging/gpu/check.sh run               carry [".gpu"], timeout ~540 s
 #   packaging/gpu/check.sh prepare tiny-medgemma-b   here (both at once exceed the limit)
@@ -29,6 +30,23 @@ gpu="$root/.gpu"
 deps="$gpu/deps"
 exclude="$root/.git/info/exclude"
 limit=$((64 << 20))
+
+hook="$root/.git/hooks/pre-commit"
+hook_marker="medgemma gpu check: fixtures detached"
+
+# While tests/fixtures is out of the index a commit would delete it: refuse commits meanwhile.
+guard_commits() {
+    if [ -e "$hook" ] && ! grep -q "$hook_marker" "$hook"; then
+        echo "a pre-commit hook exists already: not guarding commits; attach before committing" >&2
+        return 0
+    fi
+    mkdir -p "$(dirname "$hook")"
+    printf '#!/bin/sh\n# %s (packaging/gpu/check.sh prepare; attach removes it)\n%s\nexit 1\n' \
+        "$hook_marker" \
+        'echo "tests/fixtures is out of the index for a GPU run: packaging/gpu/check.sh attach first" >&2' \
+        >"$hook"
+    chmod +x "$hook"
+}
 
 exclude_path() {
     grep -qx "$1" "$exclude" 2>/dev/null || echo "$1" >>"$exclude"
@@ -58,6 +76,7 @@ prepare() {
         git -C "$root" rm -r -q --cached tests/fixtures
     fi
     exclude_path '/tests/fixtures/'
+    guard_commits
     local tree carried
     tree=$(travelling_bytes)
     carried=$(du -sb "$gpu" | cut -f1)
@@ -71,6 +90,9 @@ attach() {
     git -C "$root" reset -q -- tests/fixtures
     if [ -f "$exclude" ]; then
         sed -i '\|^/tests/fixtures/$|d' "$exclude"
+    fi
+    if [ -f "$hook" ] && grep -q "$hook_marker" "$hook"; then
+        rm -f "$hook"
     fi
     if [ -n "$(git -C "$root" status --porcelain -- tests/fixtures)" ]; then
         echo "tests/fixtures differs from HEAD:" >&2
@@ -208,5 +230,5 @@ case "${1:-}" in
     run) run run ;;
     goldens) run goldens ;;
     run-27b) run_27b ;;
-    *) sed -n '2,25p' "$0"; exit 2 ;;
+    *) sed -n '2,26p' "$0"; exit 2 ;;
 esac
