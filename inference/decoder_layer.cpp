@@ -50,19 +50,27 @@ at::Tensor DecoderLayer::projectHeads(const at::Tensor& x, const LinearWeight& w
     return weight.forward(x).view({x.size(0), heads, m_params.headDim});
 }
 
+DecoderLayer::QueryKeyValue DecoderLayer::projectQkv(const at::Tensor& x, const at::Tensor& cos,
+                                                     const at::Tensor& sin) const {
+    const DecoderLayerParams& p = m_params;
+    const DecoderLayerWeights& w = m_weights;
+    // Order as in transformers: projection, per-head RMSNorm, then RoPE; v is not normed.
+    return {
+        applyRotary(gemmaRmsNorm(projectHeads(x, w.q, p.heads), w.qNorm, p.eps).transpose(0, 1),
+                    cos, sin),
+        applyRotary(gemmaRmsNorm(projectHeads(x, w.k, p.kvHeads), w.kNorm, p.eps).transpose(0, 1),
+                    cos, sin),
+        projectHeads(x, w.v, p.kvHeads).transpose(0, 1)};
+}
+
 at::Tensor DecoderLayer::selfAttention(const at::Tensor& x, const ChunkContext& chunk,
                                        KvCache& cache) const {
     const DecoderLayerParams& p = m_params;
     const DecoderLayerWeights& w = m_weights;
-    const at::Tensor& cos = p.sliding ? chunk.localCos : chunk.globalCos;
-    const at::Tensor& sin = p.sliding ? chunk.localSin : chunk.globalSin;
-    // Order as in transformers: projection, per-head RMSNorm, then RoPE; v is not normed.
-    const at::Tensor q = applyRotary(
-        gemmaRmsNorm(projectHeads(x, w.q, p.heads), w.qNorm, p.eps).transpose(0, 1), cos, sin);
-    const at::Tensor k = applyRotary(
-        gemmaRmsNorm(projectHeads(x, w.k, p.kvHeads), w.kNorm, p.eps).transpose(0, 1), cos, sin);
-    const at::Tensor v = projectHeads(x, w.v, p.kvHeads).transpose(0, 1);
-    const KvCache::Keys keys = cache.update(p.index, k, v, chunk.start);
+    const QueryKeyValue qkv = p.sliding ? projectQkv(x, chunk.localCos, chunk.localSin)
+                                        : projectQkv(x, chunk.globalCos, chunk.globalSin);
+    const at::Tensor& q = qkv.q;
+    const KvCache::Keys keys = cache.update(p.index, qkv.k, qkv.v, chunk.start);
 
     AttentionMask mask;
     mask.queryStart = chunk.start;
@@ -98,9 +106,16 @@ at::Tensor DecoderLayer::mlp(const at::Tensor& x, const StopFlag* stop) const {
 
 at::Tensor DecoderLayer::forward(const at::Tensor& hidden, const ChunkContext& chunk,
                                  KvCache& cache) const {
+    return forwardWith(
+        hidden, [&](const at::Tensor& normed) { return selfAttention(normed, chunk, cache); },
+        chunk.stop);
+}
+
+at::Tensor DecoderLayer::forwardWith(const at::Tensor& hidden, const Attention& attend,
+                                     const StopFlag* stop) const {
     const DecoderLayerParams& p = m_params;
     const DecoderLayerWeights& w = m_weights;
-    const at::Tensor attended = selfAttention(gemmaRmsNorm(hidden, w.inputNorm, p.eps), chunk, cache);
+    const at::Tensor attended = attend(gemmaRmsNorm(hidden, w.inputNorm, p.eps));
     if (!attended.defined()) {
         return attended;
     }
@@ -108,10 +123,10 @@ at::Tensor DecoderLayer::forward(const at::Tensor& hidden, const ChunkContext& c
     // The MLP is about two thirds of a layer: a stop raised during a long chunk is honoured
     // before and inside it rather than a whole layer later (bench --cancel, int4 4B prefill of
     // 512 tokens: worst 176 ms with checks only between layers and in the attention).
-    if (chunk.stop && stopRequested(*chunk.stop)) {
+    if (stop && stopRequested(*stop)) {
         return {};
     }
-    const at::Tensor fed = mlp(gemmaRmsNorm(h, w.preFeedforwardNorm, p.eps), chunk.stop);
+    const at::Tensor fed = mlp(gemmaRmsNorm(h, w.preFeedforwardNorm, p.eps), stop);
     if (!fed.defined()) {
         return fed;
     }

@@ -7,6 +7,7 @@
 // bidirectional image blocks. MLP: down(gelu_tanh(gate(x)) * up(x)).
 // Thread-safety: immutable after load; forward() mutates only the given cache.
 
+#include <functional>
 #include <optional>
 
 #include <ATen/ATen.h>
@@ -60,6 +61,23 @@ public:
     // hidden: [L, hidden] compute dtype at positions [chunk.start, chunk.start + L).
     // Returns an undefined tensor when chunk.stop interrupted the layer.
     at::Tensor forward(const at::Tensor& hidden, const ChunkContext& chunk, KvCache& cache) const;
+
+    // The layer around a given attention: input norm, `attend` (normed [L, hidden] -> its output
+    // [L, hidden], undefined when interrupted), post-attention norm and residual, then the MLP
+    // with its norms and residual. forward() is this with the cache-backed attention; the
+    // fixed-shape decode step (static_decode.h) passes its own. Undefined when `attend`
+    // returned undefined or `stop` (may be null) was raised.
+    using Attention = std::function<at::Tensor(const at::Tensor& normed)>;
+    at::Tensor forwardWith(const at::Tensor& hidden, const Attention& attend,
+                           const StopFlag* stop) const;
+
+    // q, k, v of normed rows x [L, hidden], each [heads, L, headDim]: the projections, the
+    // per-head q/k RMSNorm and RoPE with cos/sin [L, headDim], in transformers' order.
+    struct QueryKeyValue {
+        at::Tensor q, k, v;
+    };
+    QueryKeyValue projectQkv(const at::Tensor& x, const at::Tensor& cos,
+                             const at::Tensor& sin) const;
 
     const DecoderLayerParams& params() const { return m_params; }
     const DecoderLayerWeights& weights() const { return m_weights; }

@@ -1,7 +1,6 @@
 #include "inference/kv_cache.h"
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 
 namespace inference {
@@ -31,11 +30,16 @@ void KvCache::reset(const TextConfig& config, const at::TensorOptions& options,
         Layer layer;
         layer.sliding = type == LayerType::Sliding;
         const std::int64_t slots = layer.sliding ? std::min(m_window, capacity) : capacity;
-        const std::array<std::int64_t, 3> shape{config.numKvHeads, slots, config.headDim};
-        layer.k = storage == Storage::Exact ? at::empty(shape, options) : at::zeros(shape, options);
-        layer.v = storage == Storage::Exact ? at::empty(shape, options) : at::zeros(shape, options);
+        layer.k = allocate({config.numKvHeads, slots, config.headDim}, options);
+        layer.v = allocate({config.numKvHeads, slots, config.headDim}, options);
         m_layers.push_back(std::move(layer));
     }
+}
+
+// Storage as the current kind wants it: uninitialised for exact storage, zeroed for static
+// steps (they read every slot under a mask, and a masked slot must hold a finite value).
+at::Tensor KvCache::allocate(at::IntArrayRef shape, const at::TensorOptions& options) const {
+    return m_storage == Storage::Exact ? at::empty(shape, options) : at::zeros(shape, options);
 }
 
 // Whether the current storage can serve `capacity` positions unchanged: same layers, dtype and
@@ -85,9 +89,8 @@ void KvCache::ensureSlots(Layer& layer, std::int64_t slots) {
         grown = std::min(grown, m_window);
     }
     for (at::Tensor* storage : {&layer.k, &layer.v}) {
-        const std::array<std::int64_t, 3> shape{storage->size(0), grown, storage->size(2)};
-        at::Tensor bigger = m_storage == Storage::Exact ? at::empty(shape, storage->options())
-                                                        : at::zeros(shape, storage->options());
+        at::Tensor bigger =
+            allocate({storage->size(0), grown, storage->size(2)}, storage->options());
         bigger.narrow(1, 0, current).copy_(*storage);
         *storage = bigger;
     }

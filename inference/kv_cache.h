@@ -88,6 +88,7 @@ private:
     Keys updateFull(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
     Keys updateSliding(Layer& layer, const at::Tensor& k, const at::Tensor& v, std::int64_t start);
     void ensureSlots(Layer& layer, std::int64_t slots);
+    at::Tensor allocate(at::IntArrayRef shape, const at::TensorOptions& options) const;
     bool storageHolds(const TextConfig& config, const at::TensorOptions& options,
                       std::int64_t capacity) const;
 

@@ -1,5 +1,6 @@
 #include "inference/lm_head.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "inference/decode_linear.h"
@@ -59,6 +60,22 @@ at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
         const VectorProduct product{&head, logits.data_ptr<float>() + r * head.rows()};
         multiplyVector(&product, 1, input);
     }
+    return softcapped(logits, softcap);
+}
+
+at::Tensor fixedShapeHeadLogits(const at::Tensor& hidden, const LinearWeight& head,
+                                std::optional<double> softcap) {
+    if (head.isQuantized() || head.isDeviceQuantized() || head.computeType() == at::kFloat) {
+        return headLogits(hidden, head, softcap);
+    }
+    const at::Tensor& weight = head.dense();
+    at::Tensor logits = at::linear(hidden, weight).to(at::kFloat);  // [1, V]
+    at::Tensor row = logits[0];
+    const at::Tensor candidates =
+        std::get<1>(at::topk(row, std::min(kFixedRefinedLogits, row.size(0))));
+    const at::Tensor exact =
+        at::mv(weight.index_select(0, candidates).to(at::kFloat), hidden[0].to(at::kFloat));
+    row.index_copy_(0, candidates, exact);
     return softcapped(logits, softcap);
 }
 

@@ -9,6 +9,7 @@
 // (relative error <= 2^-9), as transformers' bf16 head has for all of them.
 // Thread-safety: pure function.
 
+#include <cstdint>
 #include <optional>
 
 #include <ATen/ATen.h>
@@ -28,5 +29,16 @@ at::Tensor computeLogits(const at::Tensor& hidden, const at::Tensor& weight,
 // of the bf16 operands for every entry, not only near the maximum. Otherwise computeLogits.
 at::Tensor headLogits(const at::Tensor& hidden, const LinearWeight& head,
                       std::optional<double> softcap);
+
+// As headLogits for one row ([1, H] -> [1, V]) computed without reading any value back to the
+// host (a decode step captured as a CUDA graph, static_decode.h): a dense bf16/f16 head refines
+// its kFixedRefinedLogits largest entries in float32 instead of those near the maximum (whose
+// count only the host would know). bf16 rounding moves an entry by at most half a step (2^-9
+// relative), so the true maximum is among them unless more than that many lie within a step
+// of it, and then the pick is among near-equal logits. Other heads as headLogits (float32;
+// quantized heads through their own product, unrefined).
+constexpr std::int64_t kFixedRefinedLogits = 16;
+at::Tensor fixedShapeHeadLogits(const at::Tensor& hidden, const LinearWeight& head,
+                                std::optional<double> softcap);
 
 }  // namespace inference

@@ -4,19 +4,12 @@
 #include <cstring>
 #include <limits>
 
-#include "inference/activations.h"
 #include "inference/decode_step.h"
 #include "inference/lm_head.h"
 #include "inference/rms_norm.h"
-#include "inference/rope.h"
 
 namespace inference {
 namespace {
-
-// Logits recomputed in float32 after the bf16 head: bf16 rounding moves an entry by at most
-// half a step (2^-9 relative), so the true maximum is among the largest few unless more than
-// this many entries lie within a step of it, and then the pick is among near-equal logits.
-constexpr std::int64_t kRefinedLogits = 16;
 
 const char* decodeOverride() {
     const char* setting = std::getenv("MEDGEMMA_DECODE");
@@ -150,42 +143,29 @@ void StaticDecoder::compute() {
     const RingView global = ringView(false);
     at::Tensor hidden = decoder.embedding().gatherRows(m_token) * m_embeddingScale;  // [1, H]
     for (const DecoderLayer& layer : decoder.layers()) {
-        hidden = layerStep(layer.params().index, hidden, layer.params().sliding ? local : global);
+        const RingView& view = layer.params().sliding ? local : global;
+        hidden = layer.forwardWith(
+            hidden, [&](const at::Tensor& normed) { return attention(layer, normed, view); },
+            nullptr);
     }
     const at::Tensor normed =
         gemmaRmsNorm(hidden, decoder.finalNorm(), decoder.config().rmsNormEps);
-    m_logits.copy_(headLogits(normed));
+    m_logits.copy_(fixedShapeHeadLogits(normed, decoder.head(), decoder.finalSoftcap())[0]);
     m_token.copy_(at::argmax(m_logits).view({1}));
     m_position.add_(1);
 }
 
-at::Tensor StaticDecoder::layerStep(int index, const at::Tensor& hidden,
-                                    const RingView& view) const {
-    const DecoderLayer& layer = m_model.decoder().layers()[static_cast<std::size_t>(index)];
-    const DecoderLayerParams& p = layer.params();
-    const DecoderLayerWeights& w = layer.weights();
-    const at::Tensor attended = attention(index, gemmaRmsNorm(hidden, w.inputNorm, p.eps), view);
-    const at::Tensor h = hidden + gemmaRmsNorm(attended, w.postAttentionNorm, p.eps);
-    const at::Tensor x = gemmaRmsNorm(h, w.preFeedforwardNorm, p.eps);
-    const at::Tensor fed = w.down.forward(geluTanhMul(w.gate.forward(x), w.up.forward(x)));
-    return h + gemmaRmsNorm(fed, w.postFeedforwardNorm, p.eps);
-}
-
 // As DecoderLayer::selfAttention and attend() for one query row, over every slot of the
 // layer's storage with the slots the token must not see masked out.
-at::Tensor StaticDecoder::attention(int index, const at::Tensor& x, const RingView& view) const {
-    const DecoderLayer& layer = m_model.decoder().layers()[static_cast<std::size_t>(index)];
+at::Tensor StaticDecoder::attention(const DecoderLayer& layer, const at::Tensor& x,
+                                    const RingView& view) const {
     const DecoderLayerParams& p = layer.params();
-    const DecoderLayerWeights& w = layer.weights();
-    const KvCache::LayerStorage& cache = m_storage[static_cast<std::size_t>(index)];
-    const std::int64_t d = p.headDim;
-    const at::Tensor q = applyRotary(
-        gemmaRmsNorm(w.q.forward(x).view({p.heads, 1, d}), w.qNorm, p.eps), view.cos, view.sin);
-    const at::Tensor k = applyRotary(
-        gemmaRmsNorm(w.k.forward(x).view({p.kvHeads, 1, d}), w.kNorm, p.eps), view.cos, view.sin);
-    cache.k.index_copy_(1, view.slotIndex, k);
-    cache.v.index_copy_(1, view.slotIndex, w.v.forward(x).view({p.kvHeads, 1, d}));
-    const at::Tensor grouped = q.mul(p.scale).view({p.kvHeads, p.heads / p.kvHeads, d});
+    const KvCache::LayerStorage& cache = m_storage[static_cast<std::size_t>(p.index)];
+    const DecoderLayer::QueryKeyValue qkv = layer.projectQkv(x, view.cos, view.sin);
+    cache.k.index_copy_(1, view.slotIndex, qkv.k);
+    cache.v.index_copy_(1, view.slotIndex, qkv.v);
+    const at::Tensor grouped =
+        qkv.q.mul(p.scale).reshape({p.kvHeads, p.heads / p.kvHeads, p.headDim});
     at::Tensor scores = at::matmul(grouped, cache.k.transpose(1, 2));  // [Hkv, group, slots]
     if (p.softcap) {
         scores =
@@ -193,26 +173,7 @@ at::Tensor StaticDecoder::attention(int index, const at::Tensor& x, const RingVi
     }
     scores.masked_fill_(view.hidden, -std::numeric_limits<float>::infinity());
     const at::Tensor context = at::matmul(at::softmax(scores, -1), cache.v);  // [Hkv, group, D]
-    return w.o.forward(context.reshape({1, p.heads * d}));
-}
-
-// [1, hidden] -> [vocab] float32. A dense bf16/f16 head: the whole vocabulary as a bf16 product,
-// then the largest kRefinedLogits entries as float32 dot products (lm_head.h refines every
-// entry near the maximum, which needs their count on the host). Other heads as lm_head.h
-// computes them (float32; quantized heads without refinement, as there).
-at::Tensor StaticDecoder::headLogits(const at::Tensor& normed) const {
-    const LinearWeight& head = m_model.decoder().head();
-    const std::optional<double> softcap = m_model.decoder().finalSoftcap();
-    if (head.isQuantized() || head.isDeviceQuantized() || head.computeType() == at::kFloat) {
-        return inference::headLogits(normed, head, softcap)[0];
-    }
-    at::Tensor logits = at::linear(normed, head.dense()).to(at::kFloat)[0];
-    const at::Tensor candidates =
-        std::get<1>(at::topk(logits, std::min<std::int64_t>(kRefinedLogits, logits.size(0))));
-    const at::Tensor exact =
-        at::mv(head.dense().index_select(0, candidates).to(at::kFloat), normed[0].to(at::kFloat));
-    logits.index_copy_(0, candidates, exact);
-    return softcap ? at::tanh(logits / *softcap).mul_(*softcap) : logits;
+    return layer.weights().o.forward(context.reshape({1, p.heads * p.headDim}));
 }
 
 }  // namespace inference

@@ -10,8 +10,10 @@
 // storage, reset with KvCache::Storage::ForStaticSteps and read in full under a mask computed
 // on the device from the position (slot j is visible when j <= position; a sliding ring holds
 // exactly the window once full); RoPE angles are computed on the device from the position; the
-// head's largest logits are refined by a fixed number of float32 dot products. Nothing in a
-// step reads a value back to the host or copies one from it.
+// head's largest logits are refined by a fixed number of float32 dot products
+// (lm_head.h fixedShapeHeadLogits). Nothing in a step reads a value back to the host or copies
+// one from it. The layers are DecoderLayer's own (forwardWith, projectQkv) around this
+// fixed-shape attention.
 //
 // Numerics equal the libtorch forward (decoder_layer.h, attention.h) up to the summation order
 // of the longer, masked rows; greedy picks the first maximum, as the sampler does. Without a
@@ -75,9 +77,8 @@ private:
 
     void compute();
     RingView ringView(bool sliding) const;
-    at::Tensor layerStep(int index, const at::Tensor& hidden, const RingView& view) const;
-    at::Tensor attention(int index, const at::Tensor& x, const RingView& view) const;
-    at::Tensor headLogits(const at::Tensor& normed) const;
+    at::Tensor attention(const DecoderLayer& layer, const at::Tensor& x,
+                         const RingView& view) const;
     void tryCapture();
 
     const Model& m_model;

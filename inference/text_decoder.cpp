@@ -110,27 +110,29 @@ Result<at::Tensor> TextDecoder::forward(at::Tensor hidden, std::int64_t start,
     return gemmaRmsNorm(hidden, m_finalNorm, m_config.rmsNormEps);
 }
 
-std::vector<MemoryRegion> TextDecoder::decodeRegions() const {
-    std::vector<MemoryRegion> regions;
+std::vector<const LinearWeight*> TextDecoder::decodeMatrices() const {
+    std::vector<const LinearWeight*> matrices;
     for (const DecoderLayer& layer : m_layers) {
         const DecoderLayerWeights& w = layer.weights();
-        for (const LinearWeight* m : {&w.q, &w.k, &w.v, &w.o, &w.gate, &w.up, &w.down}) {
-            m->appendStreamedRegions(regions);
-        }
+        matrices.insert(matrices.end(), {&w.q, &w.k, &w.v, &w.o, &w.gate, &w.up, &w.down});
     }
-    m_head.appendStreamedRegions(regions);
+    matrices.push_back(&m_head);
+    return matrices;
+}
+
+std::vector<MemoryRegion> TextDecoder::decodeRegions() const {
+    std::vector<MemoryRegion> regions;
+    for (const LinearWeight* m : decodeMatrices()) {
+        m->appendStreamedRegions(regions);
+    }
     return regions;
 }
 
 std::vector<at::Tensor> TextDecoder::decodeDeviceTensors() const {
     std::vector<at::Tensor> tensors;
-    for (const DecoderLayer& layer : m_layers) {
-        const DecoderLayerWeights& w = layer.weights();
-        for (const LinearWeight* m : {&w.q, &w.k, &w.v, &w.o, &w.gate, &w.up, &w.down}) {
-            m->appendDeviceTensors(tensors);
-        }
+    for (const LinearWeight* m : decodeMatrices()) {
+        m->appendDeviceTensors(tensors);
     }
-    m_head.appendDeviceTensors(tensors);
     return tensors;
 }
 

@@ -79,6 +79,8 @@ public:
     bool headTied() const { return m_headTied; }
 
 private:
+    // The matrices a decode step reads in full: every layer's seven and the head.
+    std::vector<const LinearWeight*> decodeMatrices() const;
     ChunkContext makeChunk(std::int64_t start, std::int64_t length, const ImageBlocks& blocks,
                            const StopFlag& stop) const;
 
