@@ -72,6 +72,20 @@ std::shared_ptr<const inference::Model> model(const QString& checkpoint,
     return slot;
 }
 
+std::shared_ptr<const inference::Model> quantizedModel(
+    const std::string& directory, const inference::QuantizationSettings& settings) {
+    auto dir = inference::openModelDirectory(directory);
+    if (!dir) {
+        qFatal("%s", dir.error().message.c_str());
+    }
+    auto loaded = inference::Model::load(dir->configs.model, dir->weights,
+                                         inference::ComputeType::BFloat16, settings);
+    if (!loaded) {
+        qFatal("%s", loaded.error().message.c_str());
+    }
+    return loaded.value();
+}
+
 inference::PreprocessorConfig preprocessorConfig(const QString& checkpoint) {
     auto files = inference::resolveModelFiles(checkpointDir(checkpoint).toStdString());
     auto configs = inference::loadModelConfigs(files.value());

@@ -19,6 +19,7 @@
 #include "inference/image_preprocess.h"
 #include "inference/model.h"
 #include "inference/prefill.h"
+#include "inference/quantized_store.h"
 
 namespace fwdtest {
 
@@ -30,6 +31,10 @@ QString goldenDir(const QString& checkpoint);
 // The model of a fixture checkpoint, loaded once per compute type and cached.
 std::shared_ptr<const inference::Model> model(const QString& checkpoint,
                                               inference::ComputeType type);
+// A bf16 model of the checkpoint in `directory` with its matrices quantized as `settings` say
+// (loaded anew each call, so that cache files are exercised); aborts the test on failure.
+std::shared_ptr<const inference::Model> quantizedModel(
+    const std::string& directory, const inference::QuantizationSettings& settings);
 // Its preprocessor_config.json.
 inference::PreprocessorConfig preprocessorConfig(const QString& checkpoint);
 

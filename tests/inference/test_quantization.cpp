@@ -52,19 +52,6 @@ QuantizationSettings settings(kernels::QuantFormat format, std::int64_t group,
     return s;
 }
 
-std::shared_ptr<const Model> quantizedModel(const std::string& directory,
-                                            const QuantizationSettings& s) {
-    auto dir = openModelDirectory(directory);
-    if (!dir) {
-        qFatal("%s", dir.error().message.c_str());
-    }
-    auto model = Model::load(dir->configs.model, dir->weights, ComputeType::BFloat16, s);
-    if (!model) {
-        qFatal("%s", model.error().message.c_str());
-    }
-    return model.value();
-}
-
 double meanKl(const at::Tensor& reference, const at::Tensor& other) {
     const at::Tensor p = at::log_softmax(reference.to(at::kDouble), -1);
     const at::Tensor q = at::log_softmax(other.to(at::kDouble), -1);
@@ -119,7 +106,7 @@ void QuantizationTest::logitsStayCloseToBf16() {
     std::int64_t worstRank = 0;
     for (const QString& checkpoint : fwdtest::checkpointNames()) {
         const auto bf16 = fwdtest::model(checkpoint, ComputeType::BFloat16);
-        const auto quant = quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
+        const auto quant = fwdtest::quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
                                           settings(f.format, f.group));
         for (const fwdtest::GoldenCase& c : fwdtest::goldenCases(checkpoint)) {
             const PromptInput prompt = fwdtest::promptWithOwnPixels(checkpoint, c);
@@ -157,7 +144,7 @@ void QuantizationTest::logitsStayCloseToBf16() {
 void QuantizationTest::kernelStepsMatchQuantizedRecomputation() {
     const QString checkpoint = QStringLiteral("tiny-medgemma");
     for (const Format& f : {kFormats[0], kFormats[2]}) {
-        const auto model = quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
+        const auto model = fwdtest::quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
                                           settings(f.format, f.group));
         PromptInput prompt = fwdtest::promptWithOwnPixels(
             checkpoint, fwdtest::goldenCase(checkpoint, QStringLiteral("one_image")));
@@ -199,22 +186,22 @@ void QuantizationTest::cacheFileIsWrittenReusedAndRenewed() {
     const PromptInput prompt = fwdtest::promptWithOwnPixels(
         QStringLiteral("tiny-medgemma"), fwdtest::goldenCase(QStringLiteral("tiny-medgemma"), QStringLiteral("text_only")));
     const StopFlag stop{false};
-    const auto first = quantizedModel(dir.path().toStdString(), s);
+    const auto first = fwdtest::quantizedModel(dir.path().toStdString(), s);
     QVERIFY(!first->quantizedStore()->fromCache());
     QVERIFY(std::filesystem::exists(cache));
-    const auto second = quantizedModel(dir.path().toStdString(), s);
+    const auto second = fwdtest::quantizedModel(dir.path().toStdString(), s);
     QVERIFY(second->quantizedStore()->fromCache());
     QCOMPARE(fwdtest::maxAbsDiff(forwardLogits(*first, prompt, stop, 2).value(),
                                  forwardLogits(*second, prompt, stop, 2).value()),
              0.0);
     struct utimbuf times{1000000000, 1000000000};
     QCOMPARE(::utime(sources.front().c_str(), &times), 0);
-    const auto renewed = quantizedModel(dir.path().toStdString(), s);
+    const auto renewed = fwdtest::quantizedModel(dir.path().toStdString(), s);
     QVERIFY(!renewed->quantizedStore()->fromCache());
-    QVERIFY(quantizedModel(dir.path().toStdString(), s)->quantizedStore()->fromCache());
+    QVERIFY(fwdtest::quantizedModel(dir.path().toStdString(), s)->quantizedStore()->fromCache());
     const QuantizationSettings nowhere =
         settings(kernels::QuantFormat::Int8Row, 0, dir.filePath(QStringLiteral("absent/folder")).toStdString(), sources);
-    QVERIFY(!quantizedModel(dir.path().toStdString(), nowhere)->quantizedStore()->fromCache());
+    QVERIFY(!fwdtest::quantizedModel(dir.path().toStdString(), nowhere)->quantizedStore()->fromCache());
 }
 
 // The plan computed from the config alone equals what a loaded model holds: the quantized
@@ -222,7 +209,7 @@ void QuantizationTest::cacheFileIsWrittenReusedAndRenewed() {
 void QuantizationTest::memoryMatchesThePlan() {
     for (const QString& checkpoint : fwdtest::checkpointNames()) {
         for (const Format& f : kFormats) {
-            const auto model = quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
+            const auto model = fwdtest::quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(),
                                               settings(f.format, f.group));
             MemoryPlanSettings plan;
             plan.weights = f.format == kernels::QuantFormat::Int8Row ? PlanWeights::Int8 : PlanWeights::Int4;

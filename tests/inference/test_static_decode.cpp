@@ -27,7 +27,6 @@
 #include "inference/device_bandwidth.h"
 #include "inference/generation.h"
 #include "inference/kernels/cpu_features.h"
-#include "inference/model_files.h"
 #include "inference/quantized_store.h"
 #include "inference/static_decode.h"
 #include "inference/token_readback.h"
@@ -49,21 +48,13 @@ PromptInput goldenPrompt(const QString& checkpoint, const QString& caseName) {
     return fwdtest::promptWithOwnPixels(checkpoint, fwdtest::goldenCase(checkpoint, caseName));
 }
 
-// The checkpoint with its projections, embedding and head quantized; with the CPU kernels off
-// they are held as a GPU holds them (device_quant.h).
+// The checkpoint with its projections, embedding and head quantized (int4 in groups of 32);
+// with the CPU kernels off they are held as a GPU holds them (device_quant.h).
 std::shared_ptr<const Model> quantizedModel(const QString& checkpoint, bool int8) {
     QuantizationSettings settings;
     settings.format = int8 ? kernels::QuantFormat::Int8Row : kernels::QuantFormat::Int4Group;
     settings.group = 32;
-    auto dir = openModelDirectory(fwdtest::checkpointDir(checkpoint).toStdString());
-    if (!dir) {
-        qFatal("%s", dir.error().message.c_str());
-    }
-    auto model = Model::load(dir->configs.model, dir->weights, ComputeType::BFloat16, settings);
-    if (!model) {
-        qFatal("%s", model.error().message.c_str());
-    }
-    return model.value();
+    return fwdtest::quantizedModel(fwdtest::checkpointDir(checkpoint).toStdString(), settings);
 }
 
 void useDecodePath(const char* path) {
